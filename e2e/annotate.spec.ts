@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, selectText, waitSaved, readJson, serveProject, repoRoot } from './fixtures';
+import { pythonCheckNative } from './pythonCheck';
+import type { Page } from '@playwright/test';
+import type { LayerDoc } from '../src/common/model';
+
+const QUOTE = '“We engage with countries around the world about our concerns regarding cyberthreats in telecommunications infrastructure,”';
+const CLAIM = 'regarding cyberthreats in telecommunications infrastructure,” an unnamed US official told the Journal.';
+
+async function openArticle(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-article-id="${id}"]`).click();
+  await expect(page.locator('.article-id')).toHaveText(id);
+}
+
+async function exportNative(page: Page, layer: string, dir: string): Promise<string> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByLabel('Format').selectOption('native');
+  await page.getByLabel('Layer', { exact: true }).selectOption(layer);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+test('labels a curly-quoted QUOTE and an overlapping CLAIM, keeps them over a reload, exports exact offsets', async ({ page, served }) => {
+  await page.goto(served.url);
+  const id = 'articles/002_9edfdb1c8f18fd6b.txt';
+  await openArticle(page, id);
+
+  await selectText(page, QUOTE);
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('span-item')).toHaveCount(1);
+  await selectText(page, CLAIM);
+  await page.getByTestId('label-CLAIM').click();
+  await expect(page.getByTestId('span-item')).toHaveCount(2);
+  await waitSaved(page);
+
+  // On disk, in the tester's layer.
+  const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
+  expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', CLAIM], ['QUOTE', QUOTE]]);
+
+  await page.reload();
+  await openArticle(page, id);
+  await expect(page.getByTestId('span-item')).toHaveCount(2);
+  await expect(page.locator('[data-testid="span-item"][data-label="QUOTE"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="span-item"][data-label="CLAIM"]')).toHaveCount(1);
+  // The article list counts them too.
+  await expect(page.locator(`[data-article-id="${id}"] [data-testid="article-count"]`)).toHaveText('2 spans');
+
+  const file = await exportNative(page, 'tester', served.projectDir);
+  expect(pythonCheckNative(file)).toEqual({ QUOTE: 1, CLAIM: 1 });
+  // The README's screenshot is taken here, from the real app with real spans.
+  await page.locator('[data-testid="span-item"][data-label="QUOTE"] .span-select').click();
+  await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot.png') });
+});
+
+test('labels text after an emoji in a CRLF article with exact code point offsets', async ({ page }) => {
+  const text = 'Emoji 😀 headline\r\n\r\nThe family 👩‍👩‍👧 said “we 🎉 agree” today.\r\nLast line after é and 中文.\r\n';
+  const served = await serveProject({ setup: (dir) => writeFile(join(dir, 'articles', '010_emoji_crlf.txt'), text) });
+  try {
+    await page.goto(served.url);
+    await openArticle(page, 'articles/010_emoji_crlf.txt');
+    await selectText(page, '“we 🎉 agree”');
+    await page.keyboard.press('2');
+    await selectText(page, 'Last line after é');
+    await page.keyboard.press('1');
+    await waitSaved(page);
+    const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '010_emoji_crlf.txt.json'));
+    const chars = Array.from(text);
+    for (const s of doc.spans) expect(chars.slice(s.start, s.end).join('')).toBe(s.text);
+    expect(doc.spans.map((s) => s.text).sort()).toEqual(['Last line after é', '“we 🎉 agree”']);
+    const file = await exportNative(page, 'tester', served.projectDir);
+    expect(pythonCheckNative(file)).toEqual({ QUOTE: 1, CLAIM: 1 });
+  } finally {
+    await served.stop();
+  }
+});
+
+test('deletes a selected span with the Delete key and saves the change', async ({ page, served }) => {
+  await page.goto(served.url);
+  const id = 'articles/002_9edfdb1c8f18fd6b.txt';
+  await openArticle(page, id);
+  await selectText(page, 'an unnamed US official');
+  await page.keyboard.press('3');
+  await waitSaved(page);
+  await expect(page.getByTestId('span-item')).toHaveCount(1);
+  // Click the painted span in the text, then delete it by keyboard.
+  await page.locator('.g-span').first().click();
+  await expect(page.locator('[data-testid="span-item"].selected')).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('span-item')).toHaveCount(0);
+  await waitSaved(page);
+  const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
+  expect(doc.spans).toEqual([]);
+});

@@ -1,0 +1,239 @@
+/**
+ * The one API contract between the Gloss UI and the disk. Electron main registers every method
+ * as `gloss:<method>` over IPC; browser mode serves the same methods over HTTP. Offsets in every
+ * argument and result are code points.
+ */
+import { z } from 'zod';
+import type { ArticleStatus, LabelSchema, LayerDoc, OffsetUnit } from './model';
+import { LAYER_NAME_PATTERN } from './model';
+import type { ApiMethod } from './apiMethods';
+
+export { API_METHODS, ipcChannel } from './apiMethods';
+export type { ApiMethod } from './apiMethods';
+
+/** How one layer stands on one article, for the article list. */
+export interface LayerSummary {
+  status: ArticleStatus;
+  spans: number;
+  labels: Record<string, number>;
+}
+
+/** One entry of the article list. */
+export interface ArticleSummary {
+  /** Project-relative path, e.g. `articles/000.txt`. */
+  id: string;
+  title: string;
+  size: number;
+  loadable: boolean;
+  /** Why the article cannot be opened, when it cannot. */
+  reason?: string;
+  encoding?: string;
+  layers: Record<string, LayerSummary>;
+}
+
+/** A file in articles/ that is not an article, with the reason. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A problem found in a project file, located as precisely as possible. */
+export interface ProjectProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  formatVersion: number;
+  schema: LabelSchema;
+  layers: string[];
+  articles: ArticleSummary[];
+  skipped: SkippedFile[];
+  problems: ProjectProblem[];
+}
+
+/** The exact decoded text of an article. */
+export interface ArticleContent {
+  id: string;
+  text: string;
+  sha256: string;
+  encoding: string;
+  /** Whether a UTF-8 byte-order mark was stripped. */
+  bom: boolean;
+  /** Detection confidence (0..1) when the encoding was guessed rather than declared. */
+  confidence?: number;
+}
+
+export interface AppSettings {
+  annotator: string | null;
+  recentProjects: string[];
+}
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'http';
+  /** In browser mode the served project; no other project can be opened. */
+  fixedProject?: string;
+  /** The sample project shipped with Gloss, when present. */
+  sampleProject?: string;
+  /** The project to open first: the last one used, else the sample. */
+  startProject?: string;
+}
+
+export interface SaveResult {
+  savedAt: string;
+}
+
+export interface ExportRequest {
+  format: string;
+  layer: string;
+  offsets?: OffsetUnit;
+  status?: ArticleStatus[];
+  labels?: string[];
+}
+
+export interface ExportResult {
+  filename: string;
+  content: string;
+  manifest: unknown;
+}
+
+/** Everything the UI may ask of the disk. Every method is async. */
+export interface GlossApi {
+  getAppInfo(): Promise<AppInfo>;
+  getSettings(): Promise<AppSettings>;
+  setAnnotator(name: string): Promise<AppSettings>;
+  /** Opens a project folder; fails with a clear message if it is missing or has no gloss.json. */
+  openProject(path: string): Promise<ProjectInfo>;
+  /** Writes gloss.json with the default schema into a folder, then opens it. */
+  initProject(path: string, name?: string): Promise<ProjectInfo>;
+  /** Shows the native folder dialog (Electron only; null elsewhere or when cancelled). */
+  chooseProjectFolder(): Promise<string | null>;
+  /** Re-reads the article list of the open project. */
+  refreshProject(): Promise<ProjectInfo>;
+  getArticle(id: string): Promise<ArticleContent>;
+  getLayer(articleId: string, layer: string): Promise<LayerDoc>;
+  /** Durably writes one layer of one article; resolves only once it is on disk. */
+  saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult>;
+  saveSchema(schema: LabelSchema): Promise<ProjectInfo>;
+  exportProject(request: ExportRequest): Promise<ExportResult>;
+  /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
+  saveExportFile(filename: string, content: string): Promise<string | null>;
+}
+
+// The name list and the interface must name the same methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const namesMatch: Same<ApiMethod, keyof GlossApi> = true;
+void namesMatch;
+
+const articleId = z.string().min(1).max(4096).refine((s) => !s.split(/[\\/]/).includes('..') && !s.startsWith('/') && !/^[A-Za-z]:/.test(s), 'must stay inside the project');
+const layerName = z.string().regex(LAYER_NAME_PATTERN, 'letters, digits, _ - . (not starting with a dot), at most 64');
+const path = z.string().min(1).max(4096);
+const status = z.enum(['todo', 'in_progress', 'done', 'skipped']);
+const offset = z.number().int().nonnegative();
+
+const spanSchema = z.object({
+  id: z.string().min(1).max(200),
+  start: offset,
+  end: offset,
+  label: z.string().min(1).max(200),
+  text: z.string(),
+  attrs: z.record(z.string(), z.string()),
+  origin: z.string().max(500),
+  createdAt: z.string().max(100),
+  updatedAt: z.string().max(100),
+  flagged: z.string().max(500).optional(),
+}).refine((s) => s.start <= s.end, 'start must not be after end');
+
+const relationSchema = z.object({
+  id: z.string().min(1).max(200),
+  type: z.string().min(1).max(200),
+  from: z.string().min(1).max(200),
+  to: z.string().min(1).max(200),
+});
+
+/** Schema of an annotation file's content. */
+export const layerDocSchema = z.object({
+  formatVersion: z.number().int().positive(),
+  article: articleId,
+  layer: layerName,
+  sha256: z.string().max(64),
+  status,
+  spans: z.array(spanSchema),
+  relations: z.array(relationSchema),
+  orphans: z.array(spanSchema).optional(),
+  updatedAt: z.string().max(100),
+});
+
+const labelDefSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  key: z.string().max(1),
+  description: z.string().max(2000).optional(),
+  attributes: z.array(z.object({ name: z.string().min(1).max(64), values: z.array(z.string().min(1).max(64)).min(1) })).optional(),
+});
+
+/** Schema of a label schema, as kept in gloss.json. */
+export const labelSchemaSchema = z.object({
+  labels: z.array(labelDefSchema),
+  relations: z.array(z.object({ name: z.string().min(1).max(64), from: z.array(z.string()), to: z.array(z.string()) })),
+});
+
+/** Schema of gloss.json. */
+export const manifestSchema = z.object({
+  format: z.literal('gloss-project'),
+  formatVersion: z.number().int().positive(),
+  name: z.string().min(1).max(200),
+  schema: labelSchemaSchema,
+});
+
+/** Argument schemas of every method: the single list both transports register and validate. */
+export const API_ARGS = {
+  getAppInfo: z.tuple([]),
+  getSettings: z.tuple([]),
+  setAnnotator: z.tuple([layerName]),
+  openProject: z.tuple([path]),
+  initProject: z.tuple([path, z.string().min(1).max(200).optional()]),
+  chooseProjectFolder: z.tuple([]),
+  refreshProject: z.tuple([]),
+  getArticle: z.tuple([articleId]),
+  getLayer: z.tuple([articleId, layerName]),
+  saveLayer: z.tuple([articleId, layerName, layerDocSchema]),
+  saveSchema: z.tuple([labelSchemaSchema]),
+  exportProject: z.tuple([z.object({
+    format: z.string().min(1).max(40),
+    layer: z.string().min(1).max(64),
+    offsets: z.enum(['codepoint', 'utf16']).optional(),
+    status: z.array(status).optional(),
+    labels: z.array(z.string()).optional(),
+  })]),
+  saveExportFile: z.tuple([z.string().min(1).max(255), z.string()]),
+} satisfies Record<ApiMethod, z.ZodTypeAny>;
+
+
+/** Validates a call's arguments; returns them parsed or throws an Error naming the method and the problem. */
+export function validateArgs(method: string, args: unknown): unknown[] {
+  if (!Object.prototype.hasOwnProperty.call(API_ARGS, method)) throw new ApiError('BAD_METHOD', `Unknown method "${method}"`);
+  const parsed = API_ARGS[method as ApiMethod].safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError('BAD_ARGUMENTS', `Bad arguments for ${method}: ${issue.path.join('.') || 'arguments'}: ${issue.message}`);
+  }
+  return parsed.data as unknown[];
+}
+
+/** An error that crosses the transport with its code and location intact. */
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly file?: string, readonly line?: number) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON(): { code: string; message: string; file?: string; line?: number } {
+    return { code: this.code, message: this.message, file: this.file, line: this.line };
+  }
+}

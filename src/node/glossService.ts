@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { ApiError } from '../common/api';
+import type { AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectInfo, SaveResult } from '../common/api';
+import type { LabelSchema, LayerDoc } from '../common/model';
+import { ProjectStore } from './projectStore';
+import type { SettingsStore } from './settingsStore';
+import { exportProject } from './exportProject';
+import { GLOSS_VERSION } from './version';
+
+export interface GlossServiceOptions {
+  settings: SettingsStore;
+  transport: 'electron' | 'http';
+  /** Browser mode serves exactly one project; opening any other is refused. */
+  fixedProject?: string;
+  sampleProject?: string;
+  /** Native folder dialog (Electron). */
+  chooseFolder?: () => Promise<string | null>;
+  /** Native save dialog plus write (Electron). */
+  saveFile?: (filename: string, content: string) => Promise<string | null>;
+}
+
+/** The node-side implementation of the API contract, shared by Electron main and browser mode. */
+export class GlossService implements GlossApi {
+  private store: ProjectStore | null = null;
+
+  constructor(private readonly options: GlossServiceOptions) {}
+
+  /** The open project's store; throws when no project is open. */
+  get project(): ProjectStore {
+    if (!this.store) throw new ApiError('NO_PROJECT', 'No project is open');
+    return this.store;
+  }
+
+  async getAppInfo(): Promise<AppInfo> {
+    const settings = await this.options.settings.get();
+    return {
+      version: GLOSS_VERSION,
+      transport: this.options.transport,
+      fixedProject: this.options.fixedProject,
+      sampleProject: this.options.sampleProject,
+      startProject: this.options.fixedProject ?? settings.recentProjects[0] ?? this.options.sampleProject,
+    };
+  }
+
+  getSettings(): Promise<AppSettings> {
+    return this.options.settings.get();
+  }
+
+  setAnnotator(name: string): Promise<AppSettings> {
+    return this.options.settings.update({ annotator: name });
+  }
+
+  private checkAllowed(path: string): string {
+    const abs = resolve(path);
+    if (this.options.fixedProject && abs !== resolve(this.options.fixedProject)) {
+      throw new ApiError('FORBIDDEN', `This server serves only ${this.options.fixedProject}; start another with gloss serve to open ${abs}`);
+    }
+    return abs;
+  }
+
+  async openProject(path: string): Promise<ProjectInfo> {
+    const abs = this.checkAllowed(path);
+    this.store = await ProjectStore.open(abs);
+    await this.options.settings.addRecent(abs);
+    return this.store.info();
+  }
+
+  async initProject(path: string, name?: string): Promise<ProjectInfo> {
+    const abs = this.checkAllowed(path);
+    this.store = await ProjectStore.init(abs, name);
+    await this.options.settings.addRecent(abs);
+    return this.store.info();
+  }
+
+  async chooseProjectFolder(): Promise<string | null> {
+    return this.options.chooseFolder ? this.options.chooseFolder() : null;
+  }
+
+  refreshProject(): Promise<ProjectInfo> {
+    return this.project.info();
+  }
+
+  getArticle(id: string): Promise<ArticleContent> {
+    return this.project.readArticle(id);
+  }
+
+  getLayer(articleId: string, layer: string): Promise<LayerDoc> {
+    return this.project.readLayer(articleId, layer);
+  }
+
+  async saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult> {
+    await this.project.writeLayer(articleId, layer, doc);
+    return { savedAt: new Date().toISOString() };
+  }
+
+  async saveSchema(schema: LabelSchema): Promise<ProjectInfo> {
+    await this.project.saveSchema(schema);
+    return this.project.info();
+  }
+
+  async exportProject(request: ExportRequest): Promise<ExportResult> {
+    const result = await exportProject(this.project, request);
+    return { filename: result.filename, content: result.content, manifest: result.manifest };
+  }
+
+  async saveExportFile(filename: string, content: string): Promise<string | null> {
+    if (!this.options.saveFile) throw new ApiError('UNSUPPORTED', 'Saving through a dialog exists only in the desktop app; browser mode downloads the file');
+    return this.options.saveFile(filename, content);
+  }
+}

@@ -1,0 +1,42 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { DecorationSet } from '@tiptap/pm/view';
+import type { EditorView } from '@tiptap/pm/view';
+
+/** Holds the decorations that paint spans; replaced whole through a transaction's meta. */
+export const spanDecorationsKey = new PluginKey<DecorationSet>('glossSpans');
+
+export interface SpanDecorationsOptions {
+  /** Called with the document position of a click (not a drag). */
+  onClickPos: (pos: number, event: MouseEvent) => void;
+}
+
+/**
+ * Paints spans as inline decorations instead of marks: the document stays the plain article,
+ * and repainting costs one DecorationSet, not a document rewrite.
+ */
+export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
+  name: 'glossSpans',
+  addOptions() {
+    return { onClickPos: () => undefined };
+  },
+  addProseMirrorPlugins() {
+    const options = this.options;
+    return [
+      new Plugin<DecorationSet>({
+        key: spanDecorationsKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, old) => (tr.getMeta(spanDecorationsKey) as DecorationSet | undefined) ?? old.map(tr.mapping, tr.doc),
+        },
+        props: {
+          decorations: (state) => spanDecorationsKey.getState(state),
+          handleClick: (_view: EditorView, pos: number, event: MouseEvent) => {
+            options.onClickPos(pos, event);
+            return false;
+          },
+        },
+      }),
+    ];
+  },
+});
