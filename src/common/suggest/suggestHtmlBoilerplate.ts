@@ -1,0 +1,35 @@
+import { OffsetMap } from '../offsets';
+import { classifyLines } from './classifyLines';
+import type { LineFrequencyIndex } from './LineFrequencyIndex';
+import type { Suggestion } from './Suggestion';
+
+/** What the HTML importer knows about a page (see `extractHtml` in src/node/html). */
+export interface HtmlPageEvidence {
+  /** For each line of the text, the share (0..1) of it that readability kept as main content. */
+  contentShare: readonly number[];
+  /** The page title; its line is kept as the headline. */
+  title?: string;
+  index?: LineFrequencyIndex;
+  articleId?: number;
+}
+
+/**
+ * Proposes BOILERPLATE for the lines of a page imported from HTML: readability's main-content
+ * verdicts weigh in the line classifier, so the story body is the stretch of lines readability
+ * kept that reads as prose; every line outside it is proposed, and inside it the lines with
+ * furniture wording, teaser lists and lines readability left out that are not prose.
+ */
+export function suggestHtmlBoilerplate(text: string, evidence: HtmlPageEvidence): Suggestion[] {
+  const map = new OffsetMap(text);
+  return classifyLines(text, evidence, map)
+    .filter((v) => v.boilerplate)
+    .map((v) => ({
+      label: 'BOILERPLATE',
+      start: v.line.start,
+      end: v.line.end,
+      text: v.line.text,
+      score: v.confidence,
+      engine: 'html-boilerplate',
+      reason: v.reason,
+    }));
+}
