@@ -54,6 +54,7 @@ app.whenReady().then(() => {
     settings: new SettingsStore(process.env.GLOSS_CONFIG_DIR ?? app.getPath('userData')),
     transport: 'electron',
     sampleProject: sampleProjectDir(),
+    startProject: process.env.GLOSS_PROJECT,
     chooseFolder: async () => {
       const result = await dialog.showOpenDialog(mainWindow!, { title: 'Open Gloss project', properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : result.filePaths[0] ?? null;

@@ -13,6 +13,8 @@ export interface GlossServiceOptions {
   /** Browser mode serves exactly one project; opening any other is refused. */
   fixedProject?: string;
   sampleProject?: string;
+  /** A project to open first instead of the last one used (GLOSS_PROJECT in the desktop app). */
+  startProject?: string;
   /** Native folder dialog (Electron). */
   chooseFolder?: () => Promise<string | null>;
   /** Native save dialog plus write (Electron). */
@@ -38,7 +40,7 @@ export class GlossService implements GlossApi {
       transport: this.options.transport,
       fixedProject: this.options.fixedProject,
       sampleProject: this.options.sampleProject,
-      startProject: this.options.fixedProject ?? settings.recentProjects[0] ?? this.options.sampleProject,
+      startProject: this.options.fixedProject ?? this.options.startProject ?? settings.recentProjects[0] ?? this.options.sampleProject,
     };
   }
 
