@@ -1,11 +1,11 @@
 /**
  * What the wording of one line says about it being site furniture.
- * - `end`: a header that starts a part of the page after or around the story: comments,
- *   related or trending stories, newsletter prompts, copyright. The story rarely continues past it.
+ * - `end`: comments headers, comment forms, copyright lines: the story rarely continues past them.
+ * - `section`: headers of other parts of a page: related or trending stories, tags, newsletters.
  * - `furniture`: share buttons, menus, "Advertisement", sign-in and subscribe prompts.
  * - `credit`: photo credits, image counters, "Go to Source" and similar source lines.
  */
-export type BoilerplateCueKind = 'end' | 'furniture' | 'credit';
+export type BoilerplateCueKind = 'end' | 'section' | 'furniture' | 'credit';
 
 /** A matched cue, with the words that matched (for the suggestion's reason). */
 export interface BoilerplateCue {
@@ -14,6 +14,7 @@ export interface BoilerplateCue {
 }
 
 // Headers of the parts of a page that follow (or surround) a story. Matched on short lines only.
+// Headers that open the comments (or the author's box) after a story. Matched on short lines only.
 const END_HEADERS = new RegExp(
   '^(?:' +
     [
@@ -24,6 +25,16 @@ const END_HEADERS = new RegExp(
       'leave a (?:reply|comment)',
       'join the (?:conversation|discussion)',
       'discussion',
+      'about the author',
+    ].join('|') +
+    ')\\s*[:.!…]*$',
+  'i',
+);
+
+// Headers of other parts of a page: related stories, trending lists, tags, newsletters.
+const SECTION_HEADERS = new RegExp(
+  '^(?:' +
+    [
       '(?:related|recommended|similar|suggested|more|other|latest|top|popular|trending|featured|sponsored|editors?[\'’]?s?) (?:news|stories|articles|posts|reads?|reading|videos|content|links|picks|headlines|topics|coverage|from .+|in .+|on .+)',
       'more (?:from|on|in|about) .+',
       'you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in)',
@@ -41,9 +52,9 @@ const END_HEADERS = new RegExp(
       'latest(?: news| stories| headlines| videos)?',
       'top stories',
       'in (?:other|case you missed) .+',
-      'about the author',
       '(?:sign up|subscribe)(?: (?:for|to)) .*newsletters?.*',
       '(?:daily |weekly |free )?newsletters?',
+      '(?:further reading|tags?|topics?|filed under|related(?: topics| articles| stories)?|read more|also read|see also|more on)\\s*:.*',
       'tags?',
       'topics?',
       'filed under',
@@ -58,10 +69,26 @@ const END_PHRASES =
   /©|\(c\) ?(?:19|20)\d\d|all rights reserved|your email address will not be published|required fields are marked|click here to unsubscribe|comments are closed|you must be logged in to/i;
 // Calls to action and promotion of the site itself, anywhere in a line of moderate length.
 const PROMO =
-  /\b(?:subscribe (?:to|now|today|here|for)|sign up (?:for|to|now|here)|follow (?:us|me|him|her|them) (?:on|at|@)|join (?:our|us|the conversation)|click here|download (?:our|the) app|have a (?:news )?tip|(?:may|can) be reached at|contact (?:us|the author)|email us|if you enjoyed this (?:article|story|post)|share (?:this|the) (?:article|story|post)|registered trademarks?|customer service|terms and conditions|(?:the )?information (?:provided|contained) on this (?:web)?site|retrieved \d+ \w+ \d{4} from|this (?:article|document) is subject to copyright)\b/i;
+  /\b(?:follow (?:us|me|him|her|them) (?:on|at|@)|join (?:our|us|the conversation)|click here|download (?:our|the) app|have a (?:news )?tip|(?:may|can) be reached at|contact (?:us|the author)|email us|if you enjoyed this (?:article|story|post)|share (?:this|the) (?:article|story|post)|registered trademarks?|customer service|terms and conditions|(?:the )?information (?:provided|contained) on this (?:web)?site|retrieved \d+ \w+ \d{4} from|this (?:article|document) is subject to copyright)\b/i;
+// Sign-up prompts: only on short lines, as articles also tell readers how to sign up for things.
+const PROMO_SHORT = /\b(?:subscribe (?:to|now|today|here|for)|sign up (?:for|to|now|here)|newsletter)\b/i;
 // Photo credits at the end of a caption: "… (AP Photo/Jane Doe)", "…Credit: EPA", "Image caption …".
-const CAPTION_CREDIT =
-  /(?:\((?:AP|AFP|Reuters|Getty|EPA)?\s*(?:Photo|Image|Picture|Foto)s?\b[^)]{0,80}\)|\(Image credit:[^)]*\)|\bCredits?: ?[\p{Lu}][^.]{0,60}$|\b(?:Photo|Image|Picture|Foto)(?: credit)?: ?[\p{Lu}][^.]{0,50}$|^Image caption\b|\/\s?(?:Getty Images|AFP|Reuters|AP|Shutterstock)\)?$)/u;
+const CAPTION_CREDIT = new RegExp(
+  [
+    '\\((?:AP|AFP|Reuters|Getty|EPA)?\\s*(?:Photo|Image|Picture|Foto)s?\\b[^)]{0,80}\\)$',
+    '\\(Image credit:[^)]*\\)',
+    '(?:\\b|(?<=\\p{Ll}))(?:Photo |Image )?Credits?: ?[\\p{Lu}][^.]{0,60}$',
+    '\\b(?:Photo|Image|Picture|Foto)(?: credit)?: ?[\\p{Lu}][^.]{0,50}$',
+    '^Image caption\\b',
+    '\\(\\s*[\\p{Lu}][\\p{Lu} .\'-]+\\/[\\p{Lu} .\'-]+\\)$',
+    '\\((?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|File)\\)$',
+    '[.]\\s?(?:Reuters|AFP|AP|Getty Images|EPA|Bloomberg)$',
+    '\\/\\s?(?:Getty Images|AFP|Reuters|AP|Shutterstock)\\)?$',
+  ].join('|'),
+  'u',
+);
+// "About Acme": the company boilerplate that ends a press release.
+const ABOUT_HEADER = /^About (?:us|[\p{Lu}][\p{L}\p{N}&.,'’\- ]{1,40})[:.]?$/u;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const COMMENT_META = /^[\p{L}\p{N}_.\- ]{1,40} (?:says|said|wrote|replied):?$/iu;
 
@@ -88,7 +115,10 @@ export function boilerplateCue(line: string): BoilerplateCue | null {
   const words = line.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const n = words.length;
   if (n === 0) return /\p{L}|\p{N}/u.test(line) ? null : { kind: 'credit', cue: 'no words' };
-  if (n <= 10 && END_HEADERS.test(line.replace(/[\s\u00a0]+/g, ' ').trim())) return { kind: 'end', cue: line.slice(0, 40) };
+  const flat = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (n <= 12 && END_HEADERS.test(flat)) return { kind: 'end', cue: line.slice(0, 40) };
+  if (n <= 6 && ABOUT_HEADER.test(flat)) return { kind: 'end', cue: line.slice(0, 40) };
+  if (n <= 10 && SECTION_HEADERS.test(flat)) return { kind: 'section', cue: line.slice(0, 40) };
   if (n <= 40) {
     const m = END_PHRASES.exec(line);
     if (m) return { kind: 'end', cue: m[0] };
@@ -100,7 +130,11 @@ export function boilerplateCue(line: string): BoilerplateCue | null {
   if (n <= 8 && FURNITURE_PHRASES.test(line.trim())) return { kind: 'furniture', cue: line.slice(0, 40) };
   if (URL_LINE.test(line.trim())) return { kind: 'furniture', cue: 'address' };
   if (n <= 8 && COMMENT_META.test(line.trim())) return { kind: 'furniture', cue: 'comment author' };
-  if (n <= 60) {
+  if (n <= 15) {
+    const m = PROMO_SHORT.exec(line);
+    if (m) return { kind: 'furniture', cue: m[0] };
+  }
+  if (n <= 50) {
     const m = PROMO.exec(line);
     if (m) return { kind: 'furniture', cue: m[0] };
   }

@@ -101,13 +101,15 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
     return r.otherStories >= Math.max(1, r.sameStory) && !(feats[i].prose && r.otherStories < 2) ? r.otherStories : 0;
   });
 
+  // A prose line between two non-prose lines (site furniture aside) is how teaser lists look.
+  const isolated = feats.map((f, i) => f.prose && !proseNeighbour(feats, i, -1) && !proseNeighbour(feats, i, 1));
   // Past a comments or related-stories header that follows real prose, prose is rarely the story.
   let proseSeen = 0;
   let pastEnd = false;
   const scores = feats.map((f, i) => {
     let s: number;
-    if (f.cue) s = f.cue.kind === 'end' ? -25 : f.cue.kind === 'furniture' ? -6 : -3;
-    else if (f.prose) s = pastEnd ? f.words * 0.25 : f.words;
+    if (f.cue) s = CUE_SCORE[f.cue.kind];
+    else if (f.prose) s = f.words * (pastEnd ? 0.25 : 1) * (isolated[i] ? 0.4 : 1);
     else if (f.words >= 5 && f.endsSentence && f.stopRatio >= 0.1) s = 2;
     else s = -2;
     if (f.prose && !f.cue) proseSeen += f.words;
@@ -131,7 +133,7 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
     const kept = share ? (share[line.index] ?? 0) >= 0.5 : true;
     const verdict = (confidence: number, reason: string): LineVerdict => ({ line, boilerplate: confidence > 0, confidence, reason });
     if (i === titleLine) return verdict(0, 'headline');
-    if (f.cue) return verdict(f.cue.kind === 'credit' ? 0.85 : 0.95, `${f.cue.kind === 'end' ? 'page section' : f.cue.kind}: ${f.cue.cue}`);
+    if (f.cue) return verdict(f.cue.kind === 'credit' ? 0.85 : 0.95, `${f.cue.kind === 'end' || f.cue.kind === 'section' ? 'page section' : f.cue.kind}: ${f.cue.cue}`);
     if (crossStory[i]) return verdict(0.85, `repeated in ${crossStory[i]} other stories`);
     if (duplicate[i]) return verdict(0.8, 'repeats an earlier line');
     if (i < from || i > to) return verdict(f.prose ? 0.55 : 0.75, 'outside the story body');
@@ -139,6 +141,17 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
     if (!kept) return verdict(f.prose ? 0.5 : 0.6, 'left out by readability');
     return verdict(0, 'story body');
   });
+}
+
+const CUE_SCORE = { end: -25, section: -8, furniture: -6, credit: -3 } as const;
+
+function proseNeighbour(feats: LineFeatures[], i: number, step: number): boolean {
+  for (let j = i + step; j >= 0 && j < feats.length; j += step) {
+    const f = feats[j];
+    if (f.cue && f.cue.kind !== 'section') continue;
+    return f.prose;
+  }
+  return false;
 }
 
 /** Indexes [from, to] of the maximum-sum segment (Kadane); [0, -1] when every score is negative. */
@@ -184,8 +197,8 @@ function shortLineRuns(lines: TextLine[], feats: LineFeatures[], share?: readonl
   const out = new Array<boolean>(lines.length).fill(false);
   const listy = feats.map((f, i) => {
     if (f.prose || f.endsSentence || f.words > 16) return false;
-    // Readability keeps the article's own bullet lists: with its verdict, only Title Case runs count.
-    if (share && (share[lines[i].index] ?? 0) >= 0.5) return f.capitalised >= 0.6 && f.words >= 3;
+    // Readability keeps the article's own lists and tables: with its verdict at hand, trust it.
+    if (share && (share[lines[i].index] ?? 0) >= 0.5) return false;
     return true;
   });
   let i = 0;
