@@ -119,7 +119,13 @@ export interface GlossApi {
   getLayer(articleId: string, layer: string): Promise<LayerDoc>;
   /** Durably writes one layer of one article; resolves only once it is on disk. */
   saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult>;
-  saveSchema(schema: LabelSchema): Promise<ProjectInfo>;
+  /**
+   * Saves the label schema in gloss.json. Renamed labels carry their spans along and deleted
+   * labels remove theirs, in every layer's files.
+   */
+  saveSchema(schema: LabelSchema, changes?: { renames: Record<string, string>; deletes: string[] }): Promise<ProjectInfo>;
+  /** How many spans of a label the project holds over all layers (asked before deleting it). */
+  countLabelUse(label: string): Promise<{ spans: number; files: number }>;
   exportProject(request: ExportRequest): Promise<ExportResult>;
   /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
   saveExportFile(filename: string, content: string): Promise<string | null>;
@@ -203,7 +209,8 @@ export const API_ARGS = {
   getArticle: z.tuple([articleId]),
   getLayer: z.tuple([articleId, layerName]),
   saveLayer: z.tuple([articleId, layerName, layerDocSchema]),
-  saveSchema: z.tuple([labelSchemaSchema]),
+  saveSchema: z.tuple([labelSchemaSchema, z.object({ renames: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)), deletes: z.array(z.string().max(64)) }).optional()]),
+  countLabelUse: z.tuple([z.string().min(1).max(64)]),
   exportProject: z.tuple([z.object({
     format: z.string().min(1).max(40),
     layer: z.string().min(1).max(64),

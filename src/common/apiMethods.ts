@@ -14,6 +14,7 @@ export const API_METHODS = [
   'getLayer',
   'saveLayer',
   'saveSchema',
+  'countLabelUse',
   'exportProject',
   'saveExportFile',
 ] as const;

@@ -5,6 +5,8 @@ import type { LabelSchema, LayerDoc } from '../common/model';
 import { ProjectStore } from './projectStore';
 import type { SettingsStore } from './settingsStore';
 import { exportProject } from './exportProject';
+import { countLabelUse, migrateLabels } from './migrateLabels';
+import type { LabelChanges } from './migrateLabels';
 import { GLOSS_VERSION } from './version';
 
 export interface GlossServiceOptions {
@@ -95,9 +97,17 @@ export class GlossService implements GlossApi {
     return { savedAt: new Date().toISOString() };
   }
 
-  async saveSchema(schema: LabelSchema): Promise<ProjectInfo> {
+  async saveSchema(schema: LabelSchema, changes?: LabelChanges): Promise<ProjectInfo> {
+    if (changes && (Object.keys(changes.renames).length || changes.deletes.length)) {
+      const { problems } = await migrateLabels(this.project, changes);
+      if (problems.length) throw new ApiError('PARTIAL', `Schema not saved: ${problems.length} annotation file(s) could not be read and were left untouched: ${problems.join('; ')}`);
+    }
     await this.project.saveSchema(schema);
     return this.project.info();
+  }
+
+  countLabelUse(label: string): Promise<{ spans: number; files: number }> {
+    return countLabelUse(this.project, label);
   }
 
   async exportProject(request: ExportRequest): Promise<ExportResult> {

@@ -8,7 +8,7 @@ import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
 import { spanSegments } from '../../common/spanSegments';
 import type { Segment } from '../../common/spanSegments';
-import { trimRange } from '../../common/spanOps';
+import { snapToWords, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
 import { SpanDecorations, spanDecorationsKey } from '../editor/spanDecorations';
 import { segmentStyle } from '../editor/spanStyle';
@@ -93,7 +93,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
       if (!editor) return null;
       const { from, to } = editor.state.selection;
       if (from === to) return null;
-      const range = trimRange(text, layout.posToOffset(from), layout.posToOffset(to));
+      const range = trimWhitespace(text, layout.posToOffset(from), layout.posToOffset(to));
       if (range.from >= range.to) return null;
       return { start: offsets.toCodePoint(range.from), end: offsets.toCodePoint(range.to) };
     },
