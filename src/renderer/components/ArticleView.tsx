@@ -1,22 +1,32 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
-import { Editor } from '@tiptap/core';
+import { Editor, Extension } from '@tiptap/core';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import { Plugin } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
 import { spanSegments } from '../../common/spanSegments';
 import type { Segment } from '../../common/spanSegments';
-import { snapToWords, trimWhitespace } from '../../common/selectionSnap';
+import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
 import { SpanDecorations, spanDecorationsKey } from '../editor/spanDecorations';
 import { segmentStyle } from '../editor/spanStyle';
 
+/** A code point range. */
+export interface CpRange {
+  start: number;
+  end: number;
+}
+
 export interface ArticleViewHandle {
-  /** The selected text as a code point range, trimmed of surrounding whitespace; null when empty. */
-  selection(): { start: number; end: number } | null;
+  /** The selection as a code point range: whitespace trimmed, snapped to words unless `exact`. Null when empty. */
+  selection(exact: boolean): CpRange | null;
+  /** Each whole line the selection touches, as code point ranges. */
+  selectedLines(): CpRange[];
   clearSelection(): void;
+  focus(): void;
 }
 
 interface Props {
@@ -24,11 +34,45 @@ interface Props {
   spans: Span[];
   schema: LabelSchema;
   selectedId: string | null;
+  /** Spans to emphasise: the hovered span's links. */
+  highlightIds: ReadonlySet<string>;
+  /** Find hits as UTF-16 ranges, and which is current. */
+  findHits: { from: number; to: number }[];
+  currentFind: number;
   onSelectSpan: (id: string | null) => void;
+  onHoverSpans: (ids: string[]) => void;
 }
 
-/** The article, read-only, one paragraph per line, with spans painted as decorations. */
-export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView({ text, spans, schema, selectedId, onSelectSpan }, ref) {
+/**
+ * Keeps the document unchangeable while letting the caret and keyboard selection work: no typed
+ * text, paste, drop or deletion ever reaches the article.
+ */
+const ReadOnlyText = Extension.create({
+  name: 'glossReadOnly',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        filterTransaction: (tr) => !tr.docChanged,
+        props: {
+          handleTextInput: () => true,
+          handlePaste: () => true,
+          handleDrop: () => true,
+          handleDOMEvents: {
+            beforeinput: (_view, event) => {
+              event.preventDefault();
+              return true;
+            },
+          },
+          handleKeyDown: (_view, event) => event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete',
+        },
+      }),
+    ];
+  },
+});
+
+/** The article, one paragraph per line, with spans painted as decorations. */
+export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView(props, ref) {
+  const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, onSelectSpan, onHoverSpans } = props;
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const layout = useMemo(() => new TextLayout(text), [text]);
@@ -52,11 +96,15 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   useEffect(() => {
     const editor = new Editor({
       element: host.current!,
-      extensions: [Document, Paragraph, Text, SpanDecorations.configure({ onClickPos: (pos) => click.current(pos) })],
+      extensions: [Document, Paragraph, Text, ReadOnlyText, SpanDecorations.configure({ onClickPos: (pos) => click.current(pos) })],
       content: layout.toDocJson(),
-      editable: false,
+      editable: true,
       enableCoreExtensions: { delete: false },
-      editorProps: { attributes: { class: 'article-text', 'aria-label': 'Article text', role: 'document' } },
+      enableInputRules: false,
+      enablePasteRules: false,
+      editorProps: {
+        attributes: { class: 'article-text', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
+      },
     });
     editorRef.current = editor;
     return () => {
@@ -65,42 +113,88 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     };
   }, [layout]);
 
-  useEffect(() => {
-    const editor = editorRef.current;
-    if (!editor) return;
+  const spanDecorations = useMemo(() => {
     const byId = new Map(spans.map((s) => [s.id, s]));
     const labelIndex = new Map(schema.labels.map((l, i) => [l.name, i]));
     const ranges = spans.map((s) => ({ id: s.id, from: offsets.toUtf16(s.start), to: offsets.toUtf16(s.end) }));
-    segments.current = spanSegments(ranges);
-    const decorations = segments.current.map((seg) => {
-      const labels = seg.ids.map((id) => schema.labels[labelIndex.get(byId.get(id)!.label) ?? -1]);
-      const selected = selectedId !== null && seg.ids.includes(selectedId);
-      return Decoration.inline(layout.offsetToPos(seg.from), layout.offsetToPos(seg.to), {
-        class: `g-span${selected ? ' g-selected' : ''}`,
-        'data-span-ids': seg.ids.join(' '),
-        title: seg.ids.map((id) => byId.get(id)!.label).join(' + '),
-        style: segmentStyle(labels, (name) => labelIndex.get(name) ?? 0),
-      });
-    });
-    const set = DecorationSet.create(editor.state.doc, decorations);
-    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, set));
-    if (selectedId) editor.view.dom.querySelector('.g-selected')?.scrollIntoView({ block: 'nearest' });
-  }, [spans, selectedId, schema, layout, offsets]);
+    const segs = spanSegments(ranges);
+    return {
+      segs,
+      build: (selected: string | null, highlight: ReadonlySet<string>) =>
+        segs.map((seg) => {
+          const labels = seg.ids.map((id) => schema.labels[labelIndex.get(byId.get(id)!.label) ?? -1]);
+          const cls = ['g-span'];
+          if (selected !== null && seg.ids.includes(selected)) cls.push('g-selected');
+          if (seg.ids.some((id) => highlight.has(id))) cls.push('g-linked');
+          return Decoration.inline(layout.offsetToPos(seg.from), layout.offsetToPos(seg.to), {
+            class: cls.join(' '),
+            'data-span-ids': seg.ids.join(' '),
+            title: seg.ids.map((id) => byId.get(id)!.label).join(' + '),
+            style: segmentStyle(labels, (name) => labelIndex.get(name) ?? 0),
+          });
+        }),
+    };
+  }, [spans, schema, offsets, layout]);
 
-  useImperativeHandle(ref, () => ({
-    selection() {
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    segments.current = spanDecorations.segs;
+    const decorations = spanDecorations.build(selectedId, highlightIds);
+    findHits.forEach((hit, i) => {
+      decorations.push(Decoration.inline(layout.offsetToPos(hit.from), layout.offsetToPos(hit.to), { class: i === currentFind ? 'g-find g-find-current' : 'g-find' }));
+    });
+    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+  }, [spanDecorations, selectedId, highlightIds, findHits, currentFind, layout]);
+
+  useEffect(() => {
+    if (selectedId) editorRef.current?.view.dom.querySelector('.g-selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+  useEffect(() => {
+    if (findHits.length) editorRef.current?.view.dom.querySelector('.g-find-current')?.scrollIntoView({ block: 'center' });
+  }, [findHits, currentFind]);
+
+  useEffect(() => {
+    const dom = host.current!;
+    const over = (e: MouseEvent) => {
+      const el = (e.target as HTMLElement).closest?.('.g-span');
+      onHoverSpans(el ? (el.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean) : []);
+    };
+    dom.addEventListener('mouseover', over);
+    return () => dom.removeEventListener('mouseover', over);
+  }, [onHoverSpans]);
+
+  useImperativeHandle(ref, () => {
+    const utf16Selection = () => {
       const editor = editorRef.current;
       if (!editor) return null;
       const { from, to } = editor.state.selection;
-      if (from === to) return null;
-      const range = trimWhitespace(text, layout.posToOffset(from), layout.posToOffset(to));
-      if (range.from >= range.to) return null;
-      return { start: offsets.toCodePoint(range.from), end: offsets.toCodePoint(range.to) };
-    },
-    clearSelection() {
-      window.getSelection()?.removeAllRanges();
-    },
-  }), [text, layout, offsets]);
+      return from === to ? null : { from: layout.posToOffset(from), to: layout.posToOffset(to) };
+    };
+    const toCp = (r: { from: number; to: number }) => ({ start: offsets.toCodePoint(r.from), end: offsets.toCodePoint(r.to) });
+    return {
+      selection(exact) {
+        const sel = utf16Selection();
+        if (!sel) return null;
+        const range = exact ? trimWhitespace(text, sel.from, sel.to) : snapToWords(text, sel.from, sel.to);
+        return range.from < range.to ? toCp(range) : null;
+      },
+      selectedLines() {
+        const editor = editorRef.current;
+        if (!editor) return [];
+        const { from, to } = editor.state.selection;
+        return touchedLines(text, layout.lineStarts, layout.lineEnds, layout.posToOffset(from), layout.posToOffset(to)).map(toCp);
+      },
+      clearSelection() {
+        const editor = editorRef.current;
+        if (editor) editor.commands.setTextSelection(editor.state.selection.to);
+        window.getSelection()?.removeAllRanges();
+      },
+      focus() {
+        editorRef.current?.view.focus();
+      },
+    };
+  }, [text, layout, offsets]);
 
   return <div className="article-view" ref={host} data-testid="article-view" />;
 });

@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleContent, ExportRequest, ProjectInfo } from '../../common/api';
-import type { ArticleStatus, LayerDoc } from '../../common/model';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportRequest, ProjectInfo } from '../../common/api';
+import type { ArticleStatus, LabelSchema, LayerDoc } from '../../common/model';
 import { ARTICLE_STATUSES } from '../../common/model';
-import { addSpan, removeSpan, sortSpans } from '../../common/spanOps';
-import { sliceCodePoints } from '../../common/offsets';
+import { addRelation, addSpan, removeRelation, removeSpan, setSpanAttr, sortSpans } from '../../common/spanOps';
 import type { GlossClient } from '../api/client';
-import { ArticleList } from './ArticleList';
+import { ArticleList, filterArticles } from './ArticleList';
+import type { ListFilter } from './ArticleList';
 import { ArticleView } from './ArticleView';
 import type { ArticleViewHandle } from './ArticleView';
 import { SpanPanel } from './SpanPanel';
 import { ExportDialog } from './ExportDialog';
-import { LayerSaver } from '../state/layerSaver';
-import type { SaveState } from '../state/layerSaver';
+import { FindBar } from './FindBar';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SchemaEditor } from './SchemaEditor';
+import { useArticleSession } from '../state/useArticleSession';
+import { isLabelKey } from '../state/shortcuts';
 
 interface Props {
   client: GlossClient;
@@ -22,130 +25,209 @@ interface Props {
   menuCommand: { command: string; seq: number } | null;
 }
 
-interface Loaded {
-  article: ArticleContent;
-  doc: LayerDoc;
-  /** Why this layer cannot be edited here, if it cannot. */
-  readOnly: string | null;
-}
+const STATUS_KEYS: Record<string, ArticleStatus> = { t: 'todo', i: 'in_progress', d: 'done', s: 'skipped' };
+const EMPTY = new Set<string>();
 
 /** The annotation screen: article list, the article, labels and spans. */
 export function Workbench({ client, project, layer, onProjectChange, onCloseProject, menuCommand }: Props) {
-  const [currentId, setCurrentId] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
-  const [message, setMessage] = useState<string | null>(null);
-  const [showExport, setShowExport] = useState(false);
-  const viewRef = useRef<ArticleViewHandle>(null);
-  const saverRef = useRef<LayerSaver | null>(null);
   const projectRef = useRef(project);
   projectRef.current = project;
+  const onDocChange = useCallback((doc: LayerDoc) => {
+    const p = projectRef.current;
+    const labels: Record<string, number> = {};
+    for (const s of doc.spans) labels[s.label] = (labels[s.label] ?? 0) + 1;
+    onProjectChange({ ...p, articles: p.articles.map((a) => (a.id === doc.article ? { ...a, layers: { ...a.layers, [layer]: { status: doc.status, spans: doc.spans.length, labels } } } : a)) });
+  }, [layer, onProjectChange]);
+  const session = useArticleSession(client, layer, onDocChange);
+  const { loaded } = session;
+
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [hoverIds, setHoverIds] = useState<string[]>([]);
+  const [linkingFrom, setLinkingFrom] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'help' | 'schema' | null>(null);
+  const [filter, setFilter] = useState<ListFilter>({ status: '', label: '', search: '' });
+  const [find, setFind] = useState<{ open: boolean; query: string; index: number }>({ open: false, query: '', index: 0 });
+  const viewRef = useRef<ArticleViewHandle>(null);
+  const altSelection = useRef(false);
 
   const open = useCallback(async (id: string) => {
-    await saverRef.current?.flush();
     setCurrentId(id);
     setSelectedId(null);
+    setLinkingFrom(null);
     setMessage(null);
-    try {
-      const article = await client.getArticle(id);
-      let doc: LayerDoc;
-      let readOnly: string | null = null;
-      try {
-        doc = await client.getLayer(id, layer);
-        const stale = doc.spans.filter((s) => s.end > Array.from(article.text).length || sliceCodePoints(article.text, s.start, s.end) !== s.text).length;
-        if (stale > 0) readOnly = `${id} changed since it was annotated: ${stale} span(s) no longer match their text. The layer is shown read-only so nothing shifts.`;
-      } catch (error) {
-        doc = { formatVersion: 1, article: id, layer, sha256: article.sha256, status: 'todo', spans: [], relations: [], updatedAt: '' };
-        readOnly = (error as Error).message;
-      }
-      saverRef.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, setSaveState);
-      setSaveState({ kind: 'saved' });
-      setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly });
-    } catch (error) {
-      setLoaded(null);
-      setMessage((error as Error).message);
-    }
-  }, [client, layer]);
+    await session.open(id);
+  }, [session.open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const first = project.articles.find((a) => a.loadable);
     if (first && currentId === null) void open(first.id);
   }, [project, currentId, open]);
 
-  useEffect(() => {
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (saverRef.current?.dirty) {
-        void saverRef.current.flush();
-        e.preventDefault();
-      }
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => window.removeEventListener('beforeunload', beforeUnload);
-  }, []);
+  const report = (problem: string | null) => {
+    if (problem) setMessage(problem);
+    return problem === null;
+  };
 
-  const update = useCallback((change: (doc: LayerDoc) => LayerDoc) => {
-    setLoaded((current) => {
-      if (!current || current.readOnly) return current;
-      const doc = change(current.doc);
-      saverRef.current?.schedule(doc);
-      const summary = { status: doc.status, spans: doc.spans.length, labels: countLabels(doc) };
-      const p = projectRef.current;
-      onProjectChange({ ...p, articles: p.articles.map((a) => (a.id === doc.article ? { ...a, layers: { ...a.layers, [layer]: summary } } : a)) });
-      return { ...current, doc };
-    });
-  }, [layer, onProjectChange]);
-
-  const label = useCallback((name: string) => {
+  const label = useCallback((name: string, wholeLines = false) => {
     if (!loaded) return;
-    if (loaded.readOnly) {
-      setMessage(loaded.readOnly);
-      return;
-    }
-    const range = viewRef.current?.selection();
-    if (!range) {
+    const view = viewRef.current;
+    const ranges = wholeLines ? view?.selectedLines() ?? [] : [view?.selection(altSelection.current)].filter((r): r is { start: number; end: number } => !!r);
+    if (ranges.length === 0) {
       setMessage('Select some text first, then press a label key.');
       return;
     }
-    setMessage(null);
-    const { doc, span } = addSpan(loaded.doc, loaded.article.text, range.start, range.end, name);
-    update(() => ({ ...doc, status: doc.status === 'todo' ? 'in_progress' : doc.status }));
-    viewRef.current?.clearSelection();
-    setSelectedId(span.id);
-  }, [loaded, update]);
+    let lastId: string | null = null;
+    const ok = report(session.update((doc) => {
+      let next = doc;
+      for (const r of ranges) {
+        const created = addSpan(next, loaded.article.text, r.start, r.end, name);
+        next = created.doc;
+        lastId = created.span.id;
+      }
+      return next.status === 'todo' ? { ...next, status: 'in_progress' } : next;
+    }));
+    if (ok) {
+      setMessage(null);
+      view?.clearSelection();
+      setSelectedId(lastId);
+    }
+  }, [loaded, session.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const remove = useCallback((id: string) => {
-    update((doc) => removeSpan(doc, id));
-    setSelectedId((s) => (s === id ? null : s));
-  }, [update]);
+    if (report(session.update((doc) => removeSpan(doc, id)))) setSelectedId((s) => (s === id ? null : s));
+  }, [session.update]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const link = useCallback((fromId: string, toId: string) => {
+    if (report(session.update((doc) => addRelation(doc, project.schema, fromId, toId)))) {
+      setLinkingFrom(null);
+      setSelectedId(fromId);
+      setMessage(null);
+    }
+  }, [session.update, project.schema]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setStatus = useCallback((status: ArticleStatus) => {
+    report(session.update((doc) => (doc.status === status ? doc : { ...doc, status })));
+  }, [session.update]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const shown = useMemo(() => filterArticles(project.articles, layer, filter).filter((a) => a.loadable), [project.articles, layer, filter]);
+  const go = useCallback((delta: number) => {
+    if (shown.length === 0) return;
+    const at = shown.findIndex((a) => a.id === currentId);
+    const next = shown[Math.min(shown.length - 1, Math.max(0, at === -1 ? 0 : at + delta))];
+    if (next && next.id !== currentId) void open(next.id);
+  }, [shown, currentId, open]);
+  const nextUnfinished = useCallback(() => {
+    const list = project.articles.filter((a) => a.loadable);
+    const at = list.findIndex((a) => a.id === currentId);
+    for (let k = 1; k <= list.length; k++) {
+      const a = list[(at + k) % list.length];
+      const status = a.layers[layer]?.status ?? 'todo';
+      if (status === 'todo' || status === 'in_progress') {
+        if (a.id !== currentId) void open(a.id);
+        return;
+      }
+    }
+    setMessage('Every article is done or skipped.');
+  }, [project.articles, currentId, layer, open]);
+
+  const spans = useMemo(() => (loaded ? sortSpans(loaded.doc.spans) : []), [loaded]);
+  const findHits = useMemo(() => {
+    if (!loaded || !find.open || !find.query) return [];
+    const hay = loaded.article.text.toLowerCase();
+    const needle = find.query.toLowerCase();
+    const hits: { from: number; to: number }[] = [];
+    for (let at = hay.indexOf(needle); at !== -1 && hits.length < 5000; at = hay.indexOf(needle, at + needle.length)) hits.push({ from: at, to: at + needle.length });
+    return hits;
+  }, [loaded, find.open, find.query]);
+  const highlightIds = useMemo(() => {
+    if (!loaded || hoverIds.length === 0) return EMPTY;
+    const ids = new Set<string>();
+    for (const r of loaded.doc.relations) {
+      if (hoverIds.includes(r.from)) ids.add(r.to);
+      if (hoverIds.includes(r.to)) ids.add(r.from);
+    }
+    return ids.size ? ids : EMPTY;
+  }, [loaded, hoverIds]);
+  const onHoverSpans = useCallback((ids: string[]) => setHoverIds((old) => (old.join() === ids.join() ? old : ids)), []);
+
+  const selectSpan = useCallback((id: string | null) => {
+    if (linkingFrom && id && id !== linkingFrom) {
+      link(linkingFrom, id);
+      return;
+    }
+    setSelectedId(id);
+  }, [linkingFrom, link]);
 
   useEffect(() => {
+    const onMouseUp = (e: MouseEvent) => { altSelection.current = e.altKey; };
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (showExport || target.closest('input, select, textarea, [role="dialog"]')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const byKey = project.schema.labels.find((l) => l.key && l.key === e.key);
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFind((f) => ({ ...f, open: true }));
+        return;
+      }
+      if (dialog || target.closest('input, select, textarea, [role="dialog"]')) return;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (!(e.shiftKey ? session.redo() : session.undo())) setMessage(e.shiftKey ? 'Nothing to redo' : 'Nothing to undo');
+        else setMessage(null);
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        if (!session.redo()) setMessage('Nothing to redo');
+        return;
+      }
+      if (mod || e.altKey) return;
+      const byKey = project.schema.labels.find((l) => isLabelKey(e, l.key));
       if (byKey) {
         e.preventDefault();
-        label(byKey.name);
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId) {
-        e.preventDefault();
-        remove(selectedId);
-      } else if (e.key === 'Escape') {
-        setSelectedId(null);
+        label(byKey.name, e.shiftKey);
+        return;
       }
+      const key = e.key.toLowerCase();
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        if (selectedId) remove(selectedId);
+      } else if (e.key === 'Escape') {
+        if (linkingFrom) setLinkingFrom(null);
+        else setSelectedId(null);
+        setMessage(null);
+      } else if (e.key === '?') {
+        setDialog('help');
+      } else if (key === 'a') {
+        if (selectedId) setLinkingFrom(selectedId);
+        else setMessage('Select a span (e.g. a QUOTE) first, then press A to link it.');
+      } else if (key === 'j') go(1);
+      else if (key === 'k') go(-1);
+      else if (key === 'n') nextUnfinished();
+      else if (STATUS_KEYS[key]) setStatus(STATUS_KEYS[key]);
+      else if (e.key === '[' || e.key === ']') {
+        if (spans.length === 0) return;
+        const at = spans.findIndex((s) => s.id === selectedId);
+        const next = e.key === ']' ? (at + 1) % spans.length : (at <= 0 ? spans.length - 1 : at - 1);
+        setSelectedId(spans[next].id);
+      } else return;
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [project.schema, label, remove, selectedId, showExport]);
+    window.addEventListener('mouseup', onMouseUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mouseup', onMouseUp);
+    };
+  }, [project.schema, label, remove, selectedId, linkingFrom, dialog, session, go, nextUnfinished, setStatus, spans]);
 
   useEffect(() => {
-    if (menuCommand?.command === 'export') setShowExport(true);
+    if (menuCommand?.command === 'export') setDialog('export');
     if (menuCommand?.command === 'open-project') onCloseProject();
   }, [menuCommand, onCloseProject]);
 
   const doExport = async (request: ExportRequest) => {
-    await saverRef.current?.flush();
+    await session.flush();
     const result = await client.exportProject(request);
     if (client.transport === 'electron') {
       const path = await client.saveExportFile(result.filename, result.content);
@@ -161,14 +243,24 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     setMessage(`Exported ${result.filename}`);
   };
 
-  const spans = loaded ? sortSpans(loaded.doc.spans) : [];
+  const saveSchema = async (schema: LabelSchema, changes: { renames: Record<string, string>; deletes: string[] }) => {
+    await session.flush();
+    const info = await client.saveSchema(schema, changes);
+    session.resetHistories();
+    onProjectChange(info);
+    if (currentId) await open(currentId);
+  };
+
+  const saveState = session.saveState;
   return (
     <div className="workbench">
       <header className="toolbar">
         <strong className="project-name">{project.name}</strong>
         <span className="layer" aria-label="Your layer">layer: {layer}</span>
         <button onClick={onCloseProject}>Projects…</button>
-        <button onClick={() => setShowExport(true)}>Export…</button>
+        <button onClick={() => setDialog('schema')}>Labels…</button>
+        <button onClick={() => setDialog('export')}>Export…</button>
+        <button onClick={() => setDialog('help')} aria-label="Keyboard shortcuts">?</button>
         <span className={`save-state save-${saveState.kind}`} data-testid="save-state" role="status">
           {saveState.kind === 'saved' ? 'Saved' : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveState.message}`}
         </span>
@@ -178,32 +270,68 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
           {project.problems.map((p) => <p key={p.file + p.message}>{p.message}</p>)}
         </div>
       )}
-      <ArticleList articles={project.articles} layer={layer} currentId={currentId} onOpen={(id) => void open(id)} />
+      <ArticleList articles={project.articles} schema={project.schema} layer={layer} currentId={currentId} filter={filter} onFilter={setFilter} onOpen={(id) => void open(id)} />
       <main className="article-pane">
-        {message && <p className="message" role="alert" data-testid="message">{message}</p>}
+        {find.open && (
+          <FindBar
+            query={find.query}
+            hits={findHits.length}
+            current={findHits.length ? find.index % findHits.length : 0}
+            onQuery={(query) => setFind({ open: true, query, index: 0 })}
+            onStep={(d) => setFind((f) => ({ ...f, index: findHits.length ? (f.index + d + findHits.length) % findHits.length : 0 }))}
+            onClose={() => { setFind({ open: false, query: '', index: 0 }); viewRef.current?.focus(); }}
+          />
+        )}
+        {(message || session.error) && <p className="message" role="alert" data-testid="message">{message ?? session.error}</p>}
+        {linkingFrom && <p className="message" role="status">Linking: click the span to link to, or pick it in the side panel. Escape cancels.</p>}
         {loaded && (
           <>
             <div className="article-header">
               <span className="article-id">{loaded.article.id}</span>
               <label>Status{' '}
-                <select value={loaded.doc.status} disabled={!!loaded.readOnly} aria-label="Article status" onChange={(e) => update((d) => ({ ...d, status: e.target.value as ArticleStatus }))}>
+                <select value={loaded.doc.status} disabled={!!loaded.readOnly} aria-label="Article status" onChange={(e) => setStatus(e.target.value as ArticleStatus)}>
                   {ARTICLE_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
                 </select>
               </label>
+              {loaded.article.encoding !== 'utf-8' && <span className="hint">decoded as {loaded.article.encoding}</span>}
               {loaded.readOnly && <span className="read-only" role="alert">{loaded.readOnly}</span>}
             </div>
-            <ArticleView ref={viewRef} text={loaded.article.text} spans={loaded.doc.spans} schema={project.schema} selectedId={selectedId} onSelectSpan={setSelectedId} />
+            <ArticleView
+              ref={viewRef}
+              text={loaded.article.text}
+              spans={loaded.doc.spans}
+              schema={project.schema}
+              selectedId={selectedId}
+              highlightIds={highlightIds}
+              findHits={findHits}
+              currentFind={findHits.length ? find.index % findHits.length : 0}
+              onSelectSpan={selectSpan}
+              onHoverSpans={onHoverSpans}
+            />
           </>
         )}
       </main>
-      <SpanPanel spans={spans} schema={project.schema} selectedId={selectedId} onSelect={setSelectedId} onDelete={remove} onLabel={label} />
-      {showExport && <ExportDialog layers={project.layers} defaultLayer={layer} labels={project.schema.labels.map((l) => l.name)} onExport={doExport} onClose={() => setShowExport(false)} />}
+      {loaded ? (
+        <SpanPanel
+          doc={loaded.doc}
+          spans={spans}
+          schema={project.schema}
+          selectedId={selectedId}
+          linkingFrom={linkingFrom}
+          readOnly={!!loaded.readOnly}
+          onSelect={selectSpan}
+          onDelete={remove}
+          onLabel={(name) => label(name)}
+          onSetAttr={(id, name, value) => report(session.update((doc) => setSpanAttr(doc, id, name, value)))}
+          onStartLink={setLinkingFrom}
+          onPickLinkTarget={(id) => linkingFrom && link(linkingFrom, id)}
+          onRemoveRelation={(id) => report(session.update((doc) => removeRelation(doc, id)))}
+          onHover={onHoverSpans}
+        />
+      ) : <aside className="side-panel" />}
+      {dialog === 'export' && <ExportDialog layers={project.layers} defaultLayer={layer} labels={project.schema.labels.map((l) => l.name)} onExport={doExport} onClose={() => setDialog(null)} />}
+      {dialog === 'help' && <ShortcutHelp schema={project.schema} onClose={() => setDialog(null)} />}
+      {dialog === 'schema' && <SchemaEditor schema={project.schema} countUse={(l) => client.countLabelUse(l)} onSave={saveSchema} onClose={() => setDialog(null)} />}
     </div>
   );
-}
-
-function countLabels(doc: LayerDoc): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const s of doc.spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
-  return counts;
 }

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleContent } from '../../common/api';
+import type { LayerDoc } from '../../common/model';
+import { emptyLayerDoc } from '../../common/model';
+import { LayerHistory } from '../../common/layerHistory';
+import { sliceCodePoints, codePointLength } from '../../common/offsets';
+import type { GlossClient } from '../api/client';
+import { LayerSaver } from './layerSaver';
+import type { SaveState } from './layerSaver';
+
+export interface Loaded {
+  article: ArticleContent;
+  doc: LayerDoc;
+  /** Why this layer cannot be edited here, if it cannot. */
+  readOnly: string | null;
+}
+
+/**
+ * One article open in one layer: loading, edits with per-article undo history (kept across
+ * saves and article switches), and saving at most 300 ms after each edit.
+ */
+export function useArticleSession(client: GlossClient, layer: string, onDocChange: (doc: LayerDoc) => void) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [error, setError] = useState<string | null>(null);
+  const saver = useRef<LayerSaver | null>(null);
+  const histories = useRef(new Map<string, LayerHistory>());
+  const current = useRef<Loaded | null>(null);
+  current.current = loaded;
+
+  const open = useCallback(async (id: string) => {
+    await saver.current?.flush();
+    setError(null);
+    try {
+      const article = await client.getArticle(id);
+      let doc: LayerDoc;
+      let readOnly: string | null = null;
+      try {
+        doc = await client.getLayer(id, layer);
+        const length = codePointLength(article.text);
+        const stale = doc.spans.filter((s) => s.end > length || sliceCodePoints(article.text, s.start, s.end) !== s.text).length;
+        if (stale > 0) readOnly = `${id} changed since it was annotated: ${stale} span(s) no longer match their text. The layer is shown read-only so nothing shifts.`;
+      } catch (e) {
+        doc = emptyLayerDoc(id, layer, article.sha256);
+        readOnly = (e as Error).message;
+      }
+      saver.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, setSaveState);
+      setSaveState({ kind: 'saved' });
+      setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly });
+    } catch (e) {
+      setLoaded(null);
+      setError((e as Error).message);
+    }
+  }, [client, layer]);
+
+  const history = (id: string) => {
+    let h = histories.current.get(id);
+    if (!h) histories.current.set(id, (h = new LayerHistory()));
+    return h;
+  };
+
+  const commit = useCallback((doc: LayerDoc) => {
+    saver.current?.schedule(doc);
+    onDocChange(doc);
+    setLoaded((l) => (l ? { ...l, doc } : l));
+  }, [onDocChange]);
+
+  /** Applies an edit; returns false (and changes nothing) when the layer is read-only or the edit fails. */
+  const update = useCallback((change: (doc: LayerDoc) => LayerDoc): string | null => {
+    const l = current.current;
+    if (!l) return 'No article is open';
+    if (l.readOnly) return l.readOnly;
+    let doc: LayerDoc;
+    try {
+      doc = change(l.doc);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    if (doc === l.doc) return null;
+    history(l.article.id).record(l.doc);
+    current.current = { ...l, doc };
+    commit(doc);
+    return null;
+  }, [commit]);
+
+  const step = useCallback((direction: 'undo' | 'redo'): boolean => {
+    const l = current.current;
+    if (!l || l.readOnly) return false;
+    const h = history(l.article.id);
+    const doc = direction === 'undo' ? h.undo(l.doc) : h.redo(l.doc);
+    if (!doc) return false;
+    current.current = { ...l, doc };
+    commit(doc);
+    return true;
+  }, [commit]);
+
+  /** Forgets every history (after a schema change rewrote the files underneath). */
+  const resetHistories = useCallback(() => histories.current.clear(), []);
+
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (saver.current?.dirty) {
+        void saver.current.flush();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, []);
+
+  return { loaded, saveState, error, open, update, undo: () => step('undo'), redo: () => step('redo'), flush: () => saver.current?.flush(), resetHistories };
+}
