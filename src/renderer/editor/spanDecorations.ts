@@ -35,6 +35,11 @@ export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
             options.onClickPos(pos, event);
             return false;
           },
+          // A quick second click (to cycle through overlapping spans) arrives as a double click.
+          handleDoubleClick: (_view: EditorView, pos: number, event: MouseEvent) => {
+            options.onClickPos(pos, event);
+            return false;
+          },
         },
       }),
     ];
