@@ -44,7 +44,8 @@ export function isAppPage(url: string, rendererIndexUrl: string, devServerUrl?: 
     const u = new URL(url);
     if (devServerUrl && u.origin === new URL(devServerUrl).origin) return true;
     const own = new URL(rendererIndexUrl);
-    return u.protocol === 'file:' && u.pathname === own.pathname;
+    // The host matters too: file://server/share/... is a remote (UNC) file on Windows.
+    return u.protocol === 'file:' && u.host === own.host && u.pathname === own.pathname;
   } catch {
     return false;
   }

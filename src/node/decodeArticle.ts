@@ -53,11 +53,37 @@ export function decodeArticle(bytes: Uint8Array): DecodeResult {
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | null {
+  if (WINDOWS_1252_LABELS.has(encoding)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/** Labels the Encoding Standard decodes as windows-1252 (chardet says ISO-8859-1 when no 0x80-0x9F byte occurs). */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'iso-8859-1', 'latin1']);
+
+/** Windows-1252 characters of bytes 0x80-0x9F; the five undefined bytes map to their C1 code points, as in the Encoding Standard. */
+const WINDOWS_1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decodes Windows-1252 by table: Node 20.18.3+ TextDecoder decodes it as ISO-8859-1, turning
+ * curly quotes, dashes and the euro sign into C1 control characters (nodejs/node#60888).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    const codes = new Array<number>(chunk.length);
+    for (let j = 0; j < chunk.length; j++) {
+      const b = chunk[j];
+      codes[j] = b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /** UTF-16 without a BOM: mostly-ASCII text leaves every other byte zero. */

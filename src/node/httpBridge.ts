@@ -69,7 +69,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     const queryToken = url.searchParams.get('token');
     const cookieToken = cookie(req, COOKIE);
     if (!sameToken(queryToken, token) && !sameToken(cookieToken, token)) return deny(res, 'missing or wrong token');
-    const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    } catch {
+      return deny(res, 'malformed path', 400);
+    }
     const file = resolve(rendererRoot, '.' + path);
     if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) return deny(res, 'path outside the app');
     let body: Buffer;

@@ -11,14 +11,95 @@ export function parseJsonFile(content: string, file: string): unknown {
     throw new ApiError('CORRUPT_FILE', `${file}: git conflict markers at line ${line}; resolve the merge, Gloss left the file untouched`, file, line);
   }
   try {
-    return JSON.parse(content);
+    // A byte-order mark (some editors add one) is not part of the JSON.
+    return JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const at = position ? lineColumn(content, Number(position[1])) : content.trim() === '' ? { line: 1, column: 1 } : undefined;
+    const problem = content.trim() === ''
+      ? { index: 0, reason: 'the file is empty' }
+      : findJsonError(content.charCodeAt(0) === 0xfeff ? ' ' + content.slice(1) : content) ?? { index: -1, reason: (error as Error).message };
+    const at = problem.index >= 0 ? lineColumn(content, problem.index) : undefined;
     const where = at ? ` at line ${at.line}, column ${at.column}` : '';
-    const why = content.trim() === '' ? 'the file is empty' : message.replace(/ in JSON at position \d+.*$/, '');
-    throw new ApiError('CORRUPT_FILE', `${file}: not valid JSON${where} (${why}); Gloss left the file untouched`, file, at?.line);
+    throw new ApiError('CORRUPT_FILE', `${file}: not valid JSON${where} (${problem.reason}); Gloss left the file untouched`, file, at?.line);
+  }
+}
+
+/**
+ * Finds where JSON text first goes wrong. V8's own messages give no position for many errors
+ * ("Unexpected token 'o', ... is not valid JSON"), so a small scanner locates it instead.
+ */
+function findJsonError(text: string): { index: number; reason: string } | null {
+  let i = 0;
+  const fail = (reason: string): never => {
+    throw { index: i, reason };
+  };
+  const describe = () => (i >= text.length ? 'unexpected end of file' : `unexpected ${JSON.stringify(text[i])}`);
+  const space = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail('control character inside a string (an unclosed string?)');
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape in a string');
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail('bad escape in a string');
+      }
+      i++;
+    }
+    if (i >= text.length) fail('unclosed string');
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe().replace('unexpected ', '')}`);
+        string();
+        space();
+        if (text[i] !== ':') fail(`expected ":" after a property name, ${describe()}`);
+        i++;
+        value();
+        space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail(`expected "," or "}" in an object, ${describe()}`);
+      }
+    } else if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail(`expected "," or "]" in an array, ${describe()}`);
+      }
+    } else if (c === '"') {
+      string();
+    } else {
+      const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+      if (!literal) fail(describe());
+      i += literal![0].length;
+    }
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail(`${describe()} after the end of the JSON value`);
+    return null;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'index' in error) return error as { index: number; reason: string };
+    throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, realpath, mkdir, lstat } from 'node:fs/promises';
+import { readFile, readdir, stat, realpath, mkdir } from 'node:fs/promises';
 import { join, relative, resolve, sep, posix, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Low } from 'lowdb';
@@ -17,14 +17,16 @@ export const ANNOTATIONS_DIR = 'annotations';
 
 /** lowdb adapter for one annotation file: reads report the file and line, writes are durable. */
 class DurableJsonAdapter<T> implements Adapter<T> {
-  constructor(private readonly path: string, private readonly label: string) {}
+  constructor(private readonly path: string, private readonly label: string, private readonly guard: (abs: string) => Promise<void>) {}
 
   async read(): Promise<T | null> {
+    await this.guard(this.path);
     const content = await readTextIfExists(this.path);
     return content === null ? null : (parseJsonFile(content, this.label) as T);
   }
 
   async write(data: T): Promise<void> {
+    await this.guard(this.path);
     await writeFileDurably(this.path, JSON.stringify(data, null, 2) + '\n');
   }
 }
@@ -161,6 +163,10 @@ export class ProjectStore {
         summary.title = titleOf(content.text) || entry.id;
         summary.encoding = content.encoding;
       } catch (error) {
+        if (error instanceof ApiError && (error.code === 'SKIPPED' || error.code === 'OUTSIDE')) {
+          skipped.push({ path: entry.id, reason: error.message.replace(`${entry.id}: `, '') });
+          continue;
+        }
         summary.loadable = false;
         summary.reason = (error as Error).message;
         summary.title = entry.id;
@@ -185,6 +191,31 @@ export class ProjectStore {
     return items.filter((d) => d.isDirectory() && LAYER_NAME_PATTERN.test(d.name)).map((d) => d.name).sort();
   }
 
+  private async realRoot(): Promise<string> {
+    return realpath(this.root).catch(() => this.root);
+  }
+
+  /**
+   * Refuses a project file whose real location is outside the project (a symlinked folder on the
+   * way). Checks the nearest existing ancestor, so it works before the file or its folder exists.
+   */
+  private async guardInside(abs: string): Promise<void> {
+    let probe = abs;
+    for (;;) {
+      const real = await realpath(probe).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+        throw error;
+      });
+      if (real !== null) {
+        if (!isInside(real, await this.realRoot())) throw new ApiError('OUTSIDE', `${this.relativeId(abs)} would lie outside the project (a symbolic link leads out of it); Gloss refuses to read or write it`, this.relativeId(abs));
+        return;
+      }
+      const parent = dirname(probe);
+      if (parent === probe) return;
+      probe = parent;
+    }
+  }
+
   private relativeId(abs: string): string {
     return relative(this.root, abs).split(sep).join(posix.sep);
   }
@@ -203,12 +234,8 @@ export class ProjectStore {
     const abs = this.articlePath(id);
     let bytes: Buffer;
     try {
-      const link = await lstat(abs);
-      if (link.isSymbolicLink()) {
-        const target = await realpath(abs);
-        const realRoot = await realpath(this.root);
-        if (!target.startsWith(realRoot + sep)) throw new ApiError('OUTSIDE', `${id} points outside the project; Gloss ignores it`);
-      }
+      // Any symlink on the way (the file or one of its folders) may lead out of the project.
+      if (!isInside(await realpath(abs), await this.realRoot())) throw new ApiError('OUTSIDE', `${id} points outside the project; Gloss ignores it`, id);
       bytes = await readFile(abs);
     } catch (error) {
       if (error instanceof ApiError) throw error;
@@ -231,7 +258,7 @@ export class ProjectStore {
   private lowFor(fileId: string): Low<LayerDoc> {
     let low = this.lows.get(fileId);
     if (!low) {
-      low = new Low<LayerDoc>(new DurableJsonAdapter<LayerDoc>(join(this.root, ...fileId.split('/')), fileId), null as unknown as LayerDoc);
+      low = new Low<LayerDoc>(new DurableJsonAdapter<LayerDoc>(join(this.root, ...fileId.split('/')), fileId, (abs) => this.guardInside(abs)), null as unknown as LayerDoc);
       this.lows.set(fileId, low);
     }
     return low;
@@ -243,15 +270,7 @@ export class ProjectStore {
     const low = this.lowFor(fileId);
     await low.read();
     if (low.data === null) return null;
-    const parsed = layerDocSchema.safeParse(low.data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ApiError('CORRUPT_FILE', `${fileId}: ${issue.path.join('.') || 'content'}: ${issue.message}; Gloss left the file untouched`, fileId);
-    }
-    if (parsed.data.formatVersion > FORMAT_VERSION) {
-      throw new ApiError('NEWER_FORMAT', `${fileId}: format version ${parsed.data.formatVersion} is newer than this Gloss reads (${FORMAT_VERSION})`, fileId);
-    }
-    return parsed.data as LayerDoc;
+    return checkLayerDoc(low.data, fileId);
   }
 
   /** A layer of an article, empty when nothing was annotated yet. */
@@ -274,8 +293,10 @@ export class ProjectStore {
     const previous = this.writeQueues.get(fileId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(async () => {
       const abs = join(this.root, ...fileId.split('/'));
+      await this.guardInside(abs);
       const existing = await readTextIfExists(abs);
-      if (existing !== null) parseJsonFile(existing, fileId);
+      // Never replace a file that does not read as a layer (bad JSON, conflict markers, another format).
+      if (existing !== null) checkLayerDoc(parseJsonFile(existing, fileId), fileId);
       await mkdir(dirname(abs), { recursive: true });
       const low = this.lowFor(fileId);
       low.data = doc;
@@ -284,6 +305,25 @@ export class ProjectStore {
     this.writeQueues.set(fileId, next);
     await next;
   }
+}
+
+/** Checks parsed annotation-file content against the format; throws naming the file (and line, where it can). */
+function checkLayerDoc(data: unknown, fileId: string): LayerDoc {
+  // A newer format may differ in any field: say so before the schema complains about details.
+  const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version > FORMAT_VERSION) {
+    throw new ApiError('NEWER_FORMAT', `${fileId}: format version ${version} is newer than this Gloss reads (${FORMAT_VERSION}); update Gloss, the file was left untouched`, fileId);
+  }
+  const parsed = layerDocSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError('CORRUPT_FILE', `${fileId}: ${issue.path.join('.') || 'content'}: ${issue.message}; Gloss left the file untouched`, fileId);
+  }
+  return parsed.data as LayerDoc;
+}
+
+function isInside(real: string, realRoot: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 }
 
 /** sha256 (hex) of a text's UTF-8 bytes. */

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { COMMANDS } from './commands';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SAMPLE = 'projects/huawei-5g';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/gloss.mjs ...args` from the repository root, as a user would. */
+function gloss(...args: string[]): Promise<Run> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gloss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, GLOSS_CONFIG_DIR: join(tmp, 'config') } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
+  // Rebuild the bundle once (when stale) before the tests start spawning.
+  const version = await gloss('--version');
+  expect(version.code, version.stderr).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('gloss export', () => {
+  it('prints one native JSON line per article, with empty spans for a layer nobody annotated', async () => {
+    const run = await gloss('export', SAMPLE, '--format', 'native', '--layer', 'demo');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    const lines = run.stdout.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const record = JSON.parse(line);
+      expect(record).toMatchObject({ layer: 'demo', spans: [] });
+      expect(record.id).toMatch(/^articles\/00\d_[0-9a-f]{16}\.txt$/);
+      expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(record.meta.offsets).toBe('codepoint');
+    }
+  });
+
+  it('exits 2 with a message on stderr for an unknown format', async () => {
+    const run = await gloss('export', SAMPLE, '--format', 'excel');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown format "excel"/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('gloss usage', () => {
+  it('prints the overview with --help and exits 0', async () => {
+    const run = await gloss('--help');
+    expect(run.code).toBe(0);
+    for (const name of Object.keys(COMMANDS)) expect(run.stdout).toContain(name);
+  });
+
+  it.each(Object.keys(COMMANDS))('prints help for %s with --help and exits 0', async (name) => {
+    const run = await gloss(name, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: gloss ${name}`));
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 2 with a message on stderr for an unknown flag', async () => {
+    const run = await gloss('validate', SAMPLE, '--frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--frobnicate/);
+    expect(run.stderr).toMatch(/--help/);
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    const run = await gloss('frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+});
+
+describe('gloss validate', () => {
+  it('exits 0 on the sample project', async () => {
+    const run = await gloss('validate', SAMPLE);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/OK: 5 articles, no problems/);
+  });
+
+  it('exits 1 naming a corrupt annotation file and its line', async () => {
+    const project = join(tmp, 'corrupt');
+    await cp(join(ROOT, SAMPLE), project, { recursive: true });
+    await mkdir(join(project, 'annotations', 'alice'), { recursive: true });
+    await writeFile(join(project, 'annotations', 'alice', '000_d60caff024a14a5b.txt.json'), '{\n  "formatVersion": 1,\n  "spans": [,\n}\n');
+    const run = await gloss('validate', project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/annotations\/alice\/000_d60caff024a14a5b\.txt\.json: not valid JSON at line 3/);
+    const json = await gloss('validate', project, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, problems: [{ file: 'annotations/alice/000_d60caff024a14a5b.txt.json', line: 3 }] });
+  });
+});
+
+describe('gloss init and add', () => {
+  it('copies a .txt article byte for byte and refuses to overwrite it', async () => {
+    const project = join(tmp, 'fresh project');
+    const init = await gloss('init', project, '--name', 'Fresh');
+    expect(init.code, init.stderr).toBe(0);
+    expect(JSON.parse(await readFile(join(project, 'gloss.json'), 'utf8'))).toMatchObject({ format: 'gloss-project', name: 'Fresh' });
+
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Headline “quoted” 🚀\r\n\r\nBody line\twith tab  \r\nlast line without newline', 'utf8')]);
+    const source = join(tmp, 'Ünïcode name.txt');
+    await writeFile(source, bytes);
+    const add = await gloss('add', project, source);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/Added 1 article/);
+    expect(Buffer.compare(await readFile(join(project, 'articles', 'Ünïcode name.txt')), bytes)).toBe(0);
+
+    await writeFile(source, 'changed');
+    const again = await gloss('add', project, source);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists \(not overwritten\)/);
+    expect(Buffer.compare(await readFile(join(project, 'articles', 'Ünïcode name.txt')), bytes)).toBe(0);
+
+    const reinit = await gloss('init', project);
+    expect(reinit.code).toBe(1);
+    expect(reinit.stderr).toMatch(/already a Gloss project/);
+  });
+});
+
+describe('gloss on a missing project folder', () => {
+  it.each([['validate'], ['export', '--format', 'native'], ['add', 'x.txt']])('%s says the folder does not exist and exits 1', async (command, ...rest) => {
+    const missing = join(tmp, 'no-such-project');
+    const run = await gloss(command, missing, ...rest);
+    expect(run.code).toBe(1);
+    expect(run.stderr + run.stdout).toContain(`${missing} does not exist`);
+    expect(run.stderr).not.toMatch(/at .*\.(ts|mjs):\d+/);
+  });
+
+  it('says a folder without gloss.json is not a project yet and how to start one', async () => {
+    const run = await gloss('export', tmp, '--format', 'native');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/has no gloss\.json: it is not a Gloss project yet/);
+    expect(run.stderr).toMatch(/gloss init/);
+  });
+});
