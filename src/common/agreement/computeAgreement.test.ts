@@ -98,6 +98,12 @@ describe('computeAgreement', () => {
     expect(claim.f1_exact).toBe(0);
     expect(claim.f1_overlap).toBeCloseTo((2 * 1) / 3, 15); // one-to-one: one of alice's two matches
     expect(r.by_article[0].disagreements).toBe(1);
+    // Nested pieces: the union of alice's spans is bob's span.
+    const nested = computeAgreement(project({
+      alice: { a1: [[0, 44, 'CLAIM'], [2, 6, 'CLAIM'], [10, 20, 'CLAIM']] },
+      bob: { a1: [[0, 44, 'CLAIM']] },
+    }), { layers: ['alice', 'bob'] });
+    expect(nested.by_label.CLAIM).toMatchObject({ kappa: 1, alpha_u: 1, f1_exact: 0.5, f1_overlap: 0.5 });
   });
 
   it('counts a duplicated span once', () => {

@@ -4,7 +4,7 @@ import { cohenKappaBinary } from './cohenKappa';
 import { fleissKappaBinary } from './fleissKappa';
 import { disagreementCount } from './groupSpans';
 import {
-  alphaFromDisagreements, alphaUExpectedDisagreement, alphaUObservedDisagreement, alphaUObservedSum, gapLengths,
+  alphaFromDisagreements, alphaUExpectedDisagreement, alphaUObservedDisagreement, alphaUObservedSum,
 } from './krippendorffAlphaU';
 import { layerDocOf as docOf, type LayerDocs } from './layerDocOf';
 import { measuredSpans, type MeasuredSpan } from './measuredSpans';
@@ -82,7 +82,7 @@ export function computeAgreement(input: AgreementInput, opts: AgreementOptions):
   const aCovered = new Float64Array(R);
   const perLabel: Segment[][][] = Array.from({ length: R }, () => Array.from({ length: K }, () => []));
   const tokenRanges: number[][] = Array.from({ length: R }, () => []);
-  const units: Segment[][] = Array.from({ length: R }, () => []);
+  const units: (readonly Segment[])[] = Array.from({ length: R }, () => []);
   const coveredHere = new Float64Array(R);
   const spans: MeasuredSpan[][] = new Array(R);
   const links: Set<string>[] = new Array(R);
@@ -102,7 +102,7 @@ export function computeAgreement(input: AgreementInput, opts: AgreementOptions):
       for (const s of spans[l]) {
         // Sorted by start, end, label: duplicates of one extent and label are neighbours.
         if (previous && previous.start === s.start && previous.end === s.end && previous.label === s.label) continue;
-        perLabel[l][labelIndex.get(s.label)!].push({ start: s.start, end: s.end });
+        perLabel[l][labelIndex.get(s.label)!].push(s);
         previous = s;
       }
     }
@@ -129,7 +129,12 @@ export function computeAgreement(input: AgreementInput, opts: AgreementOptions):
           if (start > lastEnd[slot]) gaps[slot].push(start - lastEnd[slot]);
           lastEnd[slot] = offset + u.end;
         }
-        for (const g of gapLengths(units[l], 0, length)) localGaps.push(g);
+        let pos = 0;
+        for (const u of units[l]) {
+          if (u.start > pos) localGaps.push(u.start - pos);
+          pos = u.end;
+        }
+        if (length > pos) localGaps.push(length - pos);
       }
       let labelObserved = 0;
       for (let p = 0; p < P; p++) {
@@ -342,7 +347,14 @@ function rangeIntersection(a: readonly number[], b: readonly number[]): number {
 }
 
 // Union of overlapping segments already sorted by start (touching ones stay apart).
-function mergeSorted(segments: readonly Segment[]): Segment[] {
+function mergeSorted(segments: readonly Segment[]): readonly Segment[] {
+  let reach = -Infinity;
+  let overlapping = false;
+  for (let i = 0; i < segments.length && !overlapping; i++) {
+    overlapping = segments[i].start < reach;
+    if (segments[i].end > reach) reach = segments[i].end;
+  }
+  if (!overlapping) return segments;
   const out: Segment[] = [];
   for (const s of segments) {
     const last = out[out.length - 1];
