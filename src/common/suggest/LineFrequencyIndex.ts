@@ -1,10 +1,12 @@
 import { STOP_WORDS } from './stopWords';
 
-const SKETCH_SIZE = 64;
-/** Estimated Jaccard similarity of prose shingles above which two articles tell the same story. */
-export const SAME_STORY_SIMILARITY = 0.2;
+const SKETCH_SIZE = 128;
+/** Estimated Jaccard similarity of content vocabularies above which two articles tell the same story. */
+export const SAME_STORY_SIMILARITY = 0.1;
 /** At most this many other articles are compared for one repeated line (the first ones by id). */
 const MAX_COMPARED = 8;
+/** Below this many distinct content words of its own, an article is compared by all its words. */
+const MIN_OWN_WORDS = 20;
 
 /** The key under which a line is counted: lower case, whitespace and quote marks unified. */
 export function lineKey(line: string): string {
@@ -22,44 +24,45 @@ export function lineKey(line: string): string {
  * newsletter prompt, a site's standard "about us" paragraph) is site furniture; a line that
  * recurs across copies of the same story (a wire report on two sites, a repeated quote) is not.
  *
- * Stories are compared by a bottom-k MinHash sketch of the word 4-shingles of each article's
- * prose lines (lines of 8 words or more), so building costs one hash per word and a comparison
- * is O(k). 10,000 articles index in a few seconds.
+ * Two articles tell the same story when their content vocabularies (words of three letters or
+ * more that are not function words) overlap: estimated Jaccard similarity of at least 0.1, from
+ * bottom-k MinHash sketches (k = 128). Each article is compared by the words of its own lines
+ * (lines no other article has), so that shared furniture does not make two stories look alike;
+ * an article with fewer than 20 such words (an exact copy) is compared by all its words.
+ * Building costs one hash per word, a comparison O(k): 10,000 articles index in seconds.
  */
 export class LineFrequencyIndex {
   private readonly articlesByLine = new Map<string, number[]>();
-  private readonly sketches: Uint32Array[] = [];
+  private readonly lineWords: { key: string; hashes: Uint32Array }[][] = [];
+  private ownSketches: { sketch: Uint32Array; own: boolean }[] | null = null;
   private readonly pairCache = new Map<number, boolean>();
 
   /** Adds one article; returns its id (0, 1, 2, ... in order of addition). */
   add(text: string): number {
-    const id = this.sketches.length;
+    const id = this.lineWords.length;
     const seen = new Set<string>();
-    const hashes: number[] = [];
+    const lines: { key: string; hashes: Uint32Array }[] = [];
     for (const raw of text.split(/\r\n|\r|\n/)) {
       const key = lineKey(raw);
-      if (key === '') continue;
-      if (!seen.has(key)) {
-        seen.add(key);
-        const list = this.articlesByLine.get(key);
-        if (list) list.push(id);
-        else this.articlesByLine.set(key, [id]);
-      }
-      const words = key.match(/[\p{L}\p{N}]+/gu);
-      if (words && words.length >= 8) {
-        let stops = 0;
-        for (const w of words) if (STOP_WORDS.has(w)) stops++;
-        if (stops / words.length < 0.1) continue;
-        for (let i = 0; i + 4 <= words.length; i++) hashes.push(fnv1a(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2] + ' ' + words[i + 3]));
-      }
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      const list = this.articlesByLine.get(key);
+      if (list) list.push(id);
+      else this.articlesByLine.set(key, [id]);
+      const words = key.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+      const hashes = new Set<number>();
+      for (const w of words) if (!STOP_WORDS.has(w)) hashes.add(fnv1a(w));
+      lines.push({ key, hashes: Uint32Array.from(hashes) });
     }
-    this.sketches.push(bottomK(hashes, SKETCH_SIZE));
+    this.lineWords.push(lines);
+    this.ownSketches = null;
+    this.pairCache.clear();
     return id;
   }
 
   /** Number of articles indexed. */
   get size(): number {
-    return this.sketches.length;
+    return this.lineWords.length;
   }
 
   /** Number of indexed articles that contain this line (compared by {@link lineKey}). */
@@ -86,12 +89,16 @@ export class LineFrequencyIndex {
     return { otherStories, sameStory };
   }
 
-  /** Whether two indexed articles tell the same story (estimated Jaccard >= {@link SAME_STORY_SIMILARITY}). */
+  /** Whether two indexed articles tell the same story (see the class comment). */
   sameStory(a: number, b: number): boolean {
     const key = a < b ? a * 1_000_003 + b : b * 1_000_003 + a;
     let v = this.pairCache.get(key);
     if (v === undefined) {
-      v = sketchSimilarity(this.sketches[a], this.sketches[b]) >= SAME_STORY_SIMILARITY;
+      const sk = this.sketches();
+      const own = sk[a].own && sk[b].own;
+      const sa = own ? sk[a].sketch : this.allSketch(a);
+      const sb = own ? sk[b].sketch : this.allSketch(b);
+      v = sketchSimilarity(sa, sb) >= SAME_STORY_SIMILARITY;
       this.pairCache.set(key, v);
     }
     return v;
@@ -102,6 +109,23 @@ export class LineFrequencyIndex {
     const index = new LineFrequencyIndex();
     for (const t of texts) index.add(t);
     return index;
+  }
+
+  private sketches(): { sketch: Uint32Array; own: boolean }[] {
+    if (!this.ownSketches) {
+      this.ownSketches = this.lineWords.map((lines) => {
+        const words = new Set<number>();
+        for (const l of lines) if ((this.articlesByLine.get(l.key)?.length ?? 0) === 1) for (const h of l.hashes) words.add(h);
+        return { sketch: bottomK(words, SKETCH_SIZE), own: words.size >= MIN_OWN_WORDS };
+      });
+    }
+    return this.ownSketches;
+  }
+
+  private allSketch(id: number): Uint32Array {
+    const words = new Set<number>();
+    for (const l of this.lineWords[id]) for (const h of l.hashes) words.add(h);
+    return bottomK(words, SKETCH_SIZE);
   }
 }
 
@@ -114,9 +138,8 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function bottomK(hashes: number[], k: number): Uint32Array {
-  const sorted = Uint32Array.from(new Set(hashes)).sort();
-  return sorted.slice(0, k);
+function bottomK(hashes: Iterable<number>, k: number): Uint32Array {
+  return Uint32Array.from(hashes).sort().slice(0, k);
 }
 
 // Jaccard estimate from two bottom-k sketches: among the k smallest hashes of the union, the share in both.

@@ -133,6 +133,7 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
     const kept = share ? (share[line.index] ?? 0) >= 0.5 : true;
     const verdict = (confidence: number, reason: string): LineVerdict => ({ line, boilerplate: confidence > 0, confidence, reason });
     if (i === titleLine) return verdict(0, 'headline');
+    if (i === 0 && !share && looksLikeHeadline(f)) return verdict(0, 'headline');
     if (f.cue) return verdict(f.cue.kind === 'credit' ? 0.85 : 0.95, `${f.cue.kind === 'end' || f.cue.kind === 'section' ? 'page section' : f.cue.kind}: ${f.cue.cue}`);
     if (crossStory[i]) return verdict(0.85, `repeated in ${crossStory[i]} other stories`);
     if (duplicate[i]) return verdict(0.8, 'repeats an earlier line');
@@ -141,6 +142,11 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
     if (!kept) return verdict(f.prose ? 0.5 : 0.6, 'left out by readability');
     return verdict(0, 'story body');
   });
+}
+
+// The first line of a plain-text article is its headline when it reads like one.
+function looksLikeHeadline(f: LineFeatures): boolean {
+  return !f.cue && f.words >= 4 && f.words <= 25 && !f.endsSentence;
 }
 
 const CUE_SCORE = { end: -25, section: -8, furniture: -6, credit: -3 } as const;

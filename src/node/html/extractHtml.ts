@@ -40,10 +40,11 @@ export function extractHtml(html: string): ExtractedHtml {
   let result: ReturnType<Readability<string>['parse']> = null;
   try {
     const reader = new Readability<string>(document as unknown as Document, {
-      serializer: (node: Node) => {
+      // Capture the content element itself instead of its HTML.
+      serializer: ((node: unknown) => {
         article = node;
         return '';
-      },
+      }) as never,
     });
     result = reader.parse();
   } catch {

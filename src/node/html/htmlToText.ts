@@ -25,7 +25,9 @@ export type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 /** Parses markup with linkedom. No script runs and no resource is requested. */
 export function parseHtmlDocument(html: string): HtmlDocument {
   // A full document is needed for readability; wrap fragments so <body> exists.
-  const source = /<html[\s>]/i.test(html) || /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  let source = html;
+  if (!/<html[\s>]/i.test(source)) source = `<html>${/<body[\s>]/i.test(source) ? source : `<body>${source}</body>`}</html>`;
+  if (!/^\s*<!doctype/i.test(source)) source = `<!doctype html>${source}`;
   return parseHTML(source).document;
 }
 
