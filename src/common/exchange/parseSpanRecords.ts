@@ -5,7 +5,7 @@
  * `matchImport`.
  */
 import type { OffsetUnit } from '../model';
-import { jsonArrayElementLines, lineOfPosition } from './jsonArrayElementLines';
+import { jsonArrayElements, lineOfPosition } from './jsonArrayElements';
 import { readSpanRecord } from './readSpanRecord';
 import type { ParseError, ParsedSpanFile, SpanRecord } from './spanRecord';
 
@@ -40,13 +40,13 @@ export function parseSpanRecords(content: string, fileName: string, opts: ParseS
     } catch (error) {
       // A JSONL file whose lines are arrays starts with '[' too: fall through to line reading.
       if (!text.includes('\n') || !looksLikeJsonl(text)) {
-        errors.push({ line: errorLine(text, error), message: `malformed JSON: ${(error as Error).message}` });
+        errors.push({ line: errorLine(text), message: `malformed JSON: ${(error as Error).message}` });
         return { fileName, records, errors };
       }
     }
     if (Array.isArray(parsed)) {
-      const lines = jsonArrayElementLines(text);
-      parsed.forEach((item, i) => take(item, lines[i] ?? 1, `item ${i + 1}: `));
+      const elements = jsonArrayElements(text);
+      parsed.forEach((item, i) => take(item, elements[i]?.line ?? 1, `item ${i + 1}: `));
       return { fileName, records, errors };
     }
   }
@@ -78,7 +78,17 @@ function looksLikeJsonl(text: string): boolean {
   }
 }
 
-function errorLine(text: string, error: unknown): number {
-  const m = /position (\d+)/.exec((error as Error).message ?? '');
-  return m ? lineOfPosition(text, Number(m[1])) : 1;
+/** The line of the first array element that does not parse on its own (Node's messages rarely give a position). */
+function errorLine(text: string): number {
+  const elements = jsonArrayElements(text);
+  for (const el of elements) {
+    const piece = text.slice(el.start, el.end);
+    try {
+      JSON.parse(piece);
+    } catch (error) {
+      const m = /position (\d+)/.exec((error as Error).message);
+      return m ? el.line + lineOfPosition(piece, Number(m[1])) - 1 : el.line;
+    }
+  }
+  return lineOfPosition(text, elements.length > 0 ? elements[elements.length - 1].end : 0);
 }
