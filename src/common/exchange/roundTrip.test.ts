@@ -125,12 +125,12 @@ const docArb = unicodeText.chain((text) => {
 
 function makeDoc(text: string, raw: [number, number, string, boolean][]): { article: ExportArticle; doc: LayerDoc } {
   const map = new OffsetMap(text);
-  const spans: Span[] = raw.map(([a, b, label, attr], i) => {
+  const spans: Span[] = raw.map(([a, b, label, attr], i): Span => {
     const start = Math.min(a, b);
     const end = Math.max(a, b) + 1;
     return {
       id: `s${i + 1}`, start, end, label, text: text.slice(map.toUtf16(start), map.toUtf16(end)),
-      attrs: attr && label === 'QUOTE' ? { kind: 'direct' } : {},
+      attrs: attr && label === 'QUOTE' ? { kind: 'direct' } : ({} as Record<string, string>),
       origin: i % 2 ? 'manual' : 'suggestion:test', createdAt: `2026-01-0${(i % 9) + 1}T00:00:00Z`, updatedAt: '2026-02-01T00:00:00Z',
     };
   });
