@@ -84,7 +84,7 @@ export function computeAgreement(input: AgreementInput, opts: AgreementOptions):
   const tokenRanges: number[][] = Array.from({ length: R }, () => []);
   const units: (readonly Segment[])[] = Array.from({ length: R }, () => []);
   const coveredHere = new Float64Array(R);
-  const spans: MeasuredSpan[][] = new Array(R);
+  const spans: (readonly MeasuredSpan[])[] = new Array(R);
   const links: Set<string>[] = new Array(R);
   const pairA = pairs.map((pair) => pair[0]);
   const pairB = pairs.map((pair) => pair[1]);

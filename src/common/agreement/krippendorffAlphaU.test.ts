@@ -76,7 +76,7 @@ describe('krippendorffAlphaU', () => {
     };
     expect(alphaUExpectedDisagreement(units, gaps, 2, L)).toBeCloseTo(direct(gaps), 14);
     expect(alphaUExpectedDisagreement(units, gaps.slice(0, 50), 2, L)).toBeCloseTo(direct(gaps.slice(0, 50)), 14);
-    // A unit longer than 2^22 code points switches to sorted gaps.
+    // A unit longer than 2^20 code points switches to sorted gaps.
     units.push(5_000_000);
     gaps.push(6_000_000, 5_000_000, 4_999_999);
     expect(alphaUExpectedDisagreement(units, gaps, 2, L) / direct(gaps)).toBeCloseTo(1, 12);

@@ -108,7 +108,7 @@ export function alphaUExpectedDisagreement(
       for (let g = 0; g < gaps.length; g++) if (gaps[g] >= l) sum += gaps[g] - l + 1;
       total += l * l * sum;
     }
-  } else if (longest <= 1 << 22) {
+  } else if (longest <= 1 << 20) {
     // Σ_{g ≥ l} (g - l + 1) = Σ_{g ≥ l} (g + 1) - l · #{g ≥ l}, from suffix sums over a histogram
     // of gap lengths; gaps longer than every unit count for every unit. Linear, no sorting.
     const count = new Float64Array(longest + 2);

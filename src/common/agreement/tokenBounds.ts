@@ -20,6 +20,9 @@ const UNKNOWN = 0;
 const IS_SPACE = 1;
 const IS_WORD = 2;
 const IS_OTHER = 3;
+const IS_WORD_PAIR = 4;
+const IS_OTHER_PAIR = 5;
+const IS_SPACE_PAIR = 6;
 
 // Character classes of BMP code points, filled on first sight (regex tests are the slow part).
 const bmpClass = new Uint8Array(0x10000);
@@ -34,48 +37,69 @@ function classify(ch: string): number {
 /** Splits a text into token boundaries; same tokens as `tokenize(text)`, in the same order. */
 export function tokenBounds(text: string): TokenBounds {
   const n = text.length;
-  // A text of n UTF-16 units has at most n tokens.
   let starts = new Int32Array(Math.max(16, n >>> 2));
   let ends = new Int32Array(starts.length);
   let count = 0;
-  let cpIndex = 0;
-  let inWord = false;
+  // Code point index = UTF-16 index - surrogate pairs seen so far.
+  let pairs = 0;
   let i = 0;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
+    let cls = classAt(text, i, n);
+    if (cls === IS_SPACE) {
+      i++;
+      continue;
     }
-    let cls: number;
-    if (cp < 0x10000) {
-      cls = bmpClass[cp];
-      if (cls === UNKNOWN) cls = bmpClass[cp] = classify(String.fromCharCode(cp));
+    if (cls === IS_SPACE_PAIR) {
+      i += 2;
+      pairs++;
+      continue;
+    }
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(starts.length * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(ends.length * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    starts[count] = i - pairs;
+    if (cls === IS_WORD || cls === IS_WORD_PAIR) {
+      // Consume the whole run of word characters.
+      do {
+        if (cls === IS_WORD_PAIR) {
+          i += 2;
+          pairs++;
+        } else {
+          i++;
+        }
+        if (i >= n) break;
+        cls = classAt(text, i, n);
+      } while (cls === IS_WORD || cls === IS_WORD_PAIR);
+    } else if (cls === IS_OTHER_PAIR) {
+      i += 2;
+      pairs++;
     } else {
-      cls = classify(String.fromCodePoint(cp));
+      i++;
     }
-    if (cls === IS_WORD && inWord) {
-      ends[count - 1] = cpIndex + 1;
-    } else if (cls !== IS_SPACE) {
-      if (count === starts.length) {
-        const grownStarts = new Int32Array(starts.length * 2);
-        grownStarts.set(starts);
-        starts = grownStarts;
-        const grownEnds = new Int32Array(ends.length * 2);
-        grownEnds.set(ends);
-        ends = grownEnds;
-      }
-      starts[count] = cpIndex;
-      ends[count] = cpIndex + 1;
-      count++;
-    }
-    inWord = cls === IS_WORD;
-    cpIndex++;
-    i += width;
+    ends[count] = i - pairs;
+    count++;
   }
-  return { count, starts, ends, length: cpIndex };
+  return { count, starts, ends, length: n - pairs };
+}
+
+// Class of the character at UTF-16 index i; a surrogate pair (one astral code point, two
+// units) reports IS_*_PAIR. A lone surrogate is one code point of class "other", as in tokenize.
+function classAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= n) {
+    const known = bmpClass[c];
+    return known !== UNKNOWN ? known : (bmpClass[c] = classify(String.fromCharCode(c)));
+  }
+  const low = text.charCodeAt(i + 1);
+  if (low < 0xdc00 || low > 0xdfff) {
+    const known = bmpClass[c];
+    return known !== UNKNOWN ? known : (bmpClass[c] = classify(String.fromCharCode(c)));
+  }
+  const cls = classify(text.slice(i, i + 2));
+  return cls === IS_WORD ? IS_WORD_PAIR : cls === IS_OTHER ? IS_OTHER_PAIR : IS_SPACE_PAIR;
 }
