@@ -43,7 +43,7 @@ describe('resolveExportOptions', () => {
 
 describe('createExporter', () => {
   it('leaves out (with a warning) spans whose text is not the article slice, and names changed articles and orphans', () => {
-    const p = pair([QUOTE, SPEAKER]);
+    const p = pair([QUOTE, SPEAKER], 'alice', REL);
     p.doc.spans[1] = { ...p.doc.spans[1], text: 'Joe Kelly' };
     p.doc.sha256 = 'other';
     p.doc.orphans = [{ ...p.doc.spans[0], id: 'gone' }];
@@ -55,6 +55,7 @@ describe('createExporter', () => {
       'native: articles/a.txt (layer alice): annotations were made on another version of the article (sha256 differs); spans whose text no longer matches are left out',
       'native: articles/a.txt (layer alice): 1 orphaned span(s) without a place in the text left out: gone',
       'native: articles/a.txt (layer alice): span p (SPEAKER) left out: its text does not match the article at its offsets',
+      'native: articles/a.txt (layer alice): relation r1 (ATTRIBUTED_TO) left out: span p was left out',
     ]);
   });
 

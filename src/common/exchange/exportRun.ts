@@ -52,11 +52,13 @@ export class ExportRun {
     const map = new OffsetMap(article.text);
     const spans: Span[] = [];
     const seen = new Set<string>();
+    const rejected = new Set<string>();
     for (const span of doc.spans) {
       if (labelFilter && !labelFilter.has(span.label)) continue;
       const problem = spanProblem(span, article.text, map);
       if (problem) {
         this.warn(`${where}: span ${span.id} (${span.label}) left out: ${problem}`);
+        rejected.add(span.id);
         continue;
       }
       if (seen.has(span.id)) {
@@ -73,6 +75,8 @@ export class ExportRun {
         if (seen.has(rel.from) && seen.has(rel.to)) relations.push(rel);
         else if (!all.has(rel.from) || !all.has(rel.to)) {
           this.warn(`${where}: relation ${rel.id} (${rel.type}) left out: it links a span that does not exist`);
+        } else if (rejected.has(rel.from) || rejected.has(rel.to)) {
+          this.warn(`${where}: relation ${rel.id} (${rel.type}) left out: span ${rejected.has(rel.from) ? rel.from : rel.to} was left out`);
         }
       }
     }

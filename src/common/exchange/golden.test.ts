@@ -45,18 +45,19 @@ function golden(name: string, actual: string): void {
 
 describe('golden exports of projects/huawei-5g', () => {
   const { project, pairs } = loadProject();
-  const summaries: Record<string, unknown> = {};
 
   for (const c of CASES) {
     it(`${c.format} ${JSON.stringify(c.options)} -> ${c.file}`, () => {
       const { content, sidecars, summary } = runExport(c.format, c.options, project, pairs);
       golden(c.file, content);
       for (const [suffix, text] of Object.entries(sidecars)) golden(c.file + suffix, text);
-      summaries[c.file] = summary;
+      expect(summary.records).toBeGreaterThan(0);
     });
   }
 
   it('summaries (counts and warnings) of every export', () => {
+    const summaries: Record<string, unknown> = {};
+    for (const c of CASES) summaries[c.file] = runExport(c.format, c.options, project, pairs).summary;
     golden('huawei-5g.summaries.json', JSON.stringify(summaries, null, 2) + '\n');
   });
 
