@@ -113,6 +113,38 @@ describe('gloss validate', () => {
   });
 });
 
+describe('gloss validate lists every problem', () => {
+  it('names each broken file (conflict markers, newer format, bad JSON) and exits 1', async () => {
+    const project = join(tmp, 'many-problems');
+    await cp(join(ROOT, SAMPLE), project, { recursive: true });
+    const dir = join(project, 'annotations', 'alice');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, '000_d60caff024a14a5b.txt.json'), '{\n<<<<<<< HEAD\n  "status": "done"\n=======\n  "status": "todo"\n>>>>>>> bob\n}\n');
+    await writeFile(join(dir, '001_60324c60597a4f74.txt.json'), JSON.stringify({ formatVersion: 99, article: 'articles/001_60324c60597a4f74.txt' }));
+    await writeFile(join(dir, '002_9edfdb1c8f18fd6b.txt.json'), '{"formatVersion": 1,,}');
+    const run = await gloss('validate', project);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/problem: annotations\/alice\/000_d60caff024a14a5b\.txt\.json: git conflict markers at line 2/);
+    expect(run.stdout).toMatch(/problem: annotations\/alice\/001_60324c60597a4f74\.txt\.json: format version 99 is newer/);
+    expect(run.stdout).toMatch(/problem: annotations\/alice\/002_9edfdb1c8f18fd6b\.txt\.json: not valid JSON at line 1, column 21/);
+    expect(run.stdout).toMatch(/3 problem\(s\) found/);
+    const json = JSON.parse((await gloss('validate', project, '--json')).stdout);
+    expect(json.problems.map((p: { file: string }) => p.file)).toEqual([
+      'annotations/alice/000_d60caff024a14a5b.txt.json',
+      'annotations/alice/001_60324c60597a4f74.txt.json',
+      'annotations/alice/002_9edfdb1c8f18fd6b.txt.json',
+    ]);
+  });
+
+  it('names a missing gloss.json and exits 1', async () => {
+    const folder = join(tmp, 'not-a-project');
+    await mkdir(folder, { recursive: true });
+    const run = await gloss('validate', folder, '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, problems: [{ file: 'gloss.json', message: expect.stringMatching(/has no gloss\.json/) }] });
+  });
+});
+
 describe('gloss init and add', () => {
   it('copies a .txt article byte for byte and refuses to overwrite it', async () => {
     const project = join(tmp, 'fresh project');

@@ -1,4 +1,4 @@
-import { open, rename, unlink, readFile } from 'node:fs/promises';
+import { open, rename, unlink, readFile, mkdir } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -24,6 +24,17 @@ export async function writeFileDurably(path: string, content: string): Promise<v
     throw error;
   }
   await syncFolder(dir);
+}
+
+/**
+ * Moves a file to a new path (creating its folder) so that after a crash it is in one place or
+ * the other, never lost: rename, then fsync both folders.
+ */
+export async function moveFileDurably(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await rename(from, to);
+  await syncFolder(dirname(to));
+  await syncFolder(dirname(from));
 }
 
 async function syncFolder(dir: string): Promise<void> {

@@ -6,14 +6,29 @@ import type { Adapter } from 'lowdb';
 import { ApiError, layerDocSchema, manifestSchema } from '../common/api';
 import type { ArticleContent, ArticleSummary, LayerSummary, ProjectInfo, ProjectProblem, SkippedFile } from '../common/api';
 import { FORMAT_VERSION, LAYER_NAME_PATTERN, defaultSchema, emptyLayerDoc } from '../common/model';
-import type { LabelSchema, LayerDoc, ProjectManifest } from '../common/model';
+import type { LabelSchema, LayerDoc, ProjectManifest, Span } from '../common/model';
+import { OffsetMap } from '../common/offsets';
+import { reanchorLayer } from '../common/anchoring/reanchorLayer';
+import { quoteContext } from '../common/anchoring/quoteContext';
+import type { QuoteContext } from '../common/anchoring/quoteContext';
 import { ARTICLE_EXTENSIONS, decodeArticle } from './decodeArticle';
-import { readTextIfExists, writeFileDurably } from './durableFile';
+import { moveFileDurably, readTextIfExists, writeFileDurably } from './durableFile';
 import { parseJsonFile } from './parseJsonFile';
 
 export const MANIFEST_FILE = 'gloss.json';
 export const ARTICLES_DIR = 'articles';
 export const ANNOTATIONS_DIR = 'annotations';
+/** annotations/.backup/<layer>/<article path>.json: the last valid version before each overwrite. */
+export const BACKUP_DIR = '.backup';
+/** annotations/.set-aside/<layer>/<article path>.<time>.json: files replaced by a restore or a fresh start. */
+export const SET_ASIDE_DIR = '.set-aside';
+
+/** What a restore or a fresh start did. */
+export interface LayerRecovery {
+  doc: LayerDoc;
+  /** Project-relative path the replaced file was moved to, or null when there was none. */
+  setAside: string | null;
+}
 
 /** lowdb adapter for one annotation file: reads report the file and line, writes are durable. */
 class DurableJsonAdapter<T> implements Adapter<T> {
@@ -29,6 +44,14 @@ class DurableJsonAdapter<T> implements Adapter<T> {
     await this.guard(this.path);
     await writeFileDurably(this.path, JSON.stringify(data, null, 2) + '\n');
   }
+}
+
+/** What `validate` found: problems make a project invalid, warnings are worth knowing. */
+export interface ProjectCheck {
+  articles: number;
+  problems: ProjectProblem[];
+  warnings: ProjectProblem[];
+  skipped: SkippedFile[];
 }
 
 /** A listed article: where it is and whether it decodes. */
@@ -185,6 +208,110 @@ export class ProjectStore {
     return { path: this.root, name: this.manifest.name, formatVersion: this.manifest.formatVersion, schema: this.manifest.schema, layers, articles: summaries, skipped, problems };
   }
 
+  /**
+   * Checks the whole project: every article decodes, and every file under annotations/ (also
+   * those of articles no longer there) is valid JSON in the format, lies where its content says,
+   * and has spans that match the article text. Never throws for one bad file.
+   */
+  async validate(): Promise<ProjectCheck> {
+    const { articles, skipped } = await this.scanArticles();
+    const problems: ProjectProblem[] = [];
+    const warnings: ProjectProblem[] = [];
+    const known = new Set(articles.map((a) => a.id));
+    const labels = new Set(this.manifest.schema.labels.map((l) => l.name));
+    const contents = new Map<string, ArticleContent | null>();
+    const article = async (id: string): Promise<ArticleContent | null> => {
+      if (!contents.has(id)) {
+        if (contents.size > 64) contents.clear();
+        contents.set(id, await this.readArticle(id).catch(() => null));
+      }
+      return contents.get(id) ?? null;
+    };
+    for (const entry of articles) {
+      try {
+        await this.readArticle(entry.id);
+      } catch (error) {
+        const e = error as ApiError;
+        if (e.code === 'SKIPPED' || e.code === 'OUTSIDE') skipped.push({ path: entry.id, reason: e.message.replace(`${entry.id}: `, '') });
+        else problems.push({ file: entry.id, message: e.message });
+      }
+    }
+    const files = await this.annotationFiles(warnings);
+    for (const fileId of files) {
+      const [, layer, ...rest] = fileId.split('/');
+      const articleId = [ARTICLES_DIR, ...rest].join('/').replace(/\.json$/, '');
+      let raw: unknown;
+      let doc: LayerDoc;
+      try {
+        const abs = this.absolute(fileId);
+        await this.guardInside(abs);
+        raw = parseJsonFile((await readTextIfExists(abs)) ?? '', fileId);
+        doc = checkLayerDoc(raw, fileId);
+      } catch (error) {
+        const e = error as ApiError;
+        problems.push({ file: e.file ?? fileId, line: e.line, message: e.message });
+        continue;
+      }
+      if (doc.article !== articleId || doc.layer !== layer) {
+        warnings.push({ file: fileId, message: `${fileId}: names article ${doc.article} in layer ${doc.layer}, but its place says ${articleId} in layer ${layer}; Gloss goes by its place` });
+      }
+      if (!known.has(articleId)) {
+        warnings.push({ file: fileId, message: `${fileId}: annotations of ${articleId}, which is not in ${ARTICLES_DIR}/ (kept, not shown)` });
+        continue;
+      }
+      const unknown = [...new Set(doc.spans.map((s) => s.label).filter((l) => !labels.has(l)))];
+      if (unknown.length) warnings.push({ file: fileId, message: `${fileId}: labels not in the schema: ${unknown.join(', ')}` });
+      if (doc.orphans?.length) warnings.push({ file: fileId, message: `${fileId}: ${doc.orphans.length} orphaned span(s) kept with their text, not placed in the article` });
+      const ids = new Set<string>();
+      for (const span of doc.spans) {
+        if (ids.has(span.id)) problems.push({ file: fileId, message: `${fileId}: span id ${span.id} is used twice` });
+        ids.add(span.id);
+      }
+      const dangling = doc.relations.filter((r) => !ids.has(r.from) || !ids.has(r.to));
+      if (dangling.length) warnings.push({ file: fileId, message: `${fileId}: relation(s) ${dangling.map((r) => r.id).join(', ')} link a span that is not there` });
+      const content = await article(articleId);
+      if (!content) continue;
+      if (content.sha256 !== doc.sha256) {
+        const { outcome } = reanchorLayer({ ...doc, article: articleId, layer }, content.text, content.sha256, { contexts: storedContexts(raw) });
+        warnings.push({ file: fileId, message: `${fileId}: ${articleId} changed since this layer was saved; on opening, ${outcome.kept} span(s) stay, ${outcome.moved} move, ${outcome.changed} are re-placed with changed text, ${outcome.orphaned} become orphans` });
+        continue;
+      }
+      const map = new OffsetMap(content.text);
+      for (const span of doc.spans) {
+        const fits = span.end <= map.codePointLength && content.text.slice(map.toUtf16(span.start), map.toUtf16(span.end)) === span.text;
+        if (!fits) problems.push({ file: fileId, message: `${fileId}: span ${span.id} (${span.label}) at ${span.start}–${span.end} does not match the text of ${articleId}` });
+      }
+    }
+    return { articles: articles.length, problems, warnings, skipped };
+  }
+
+  /** Every annotation file under annotations/<layer>/, noting what else lies there. */
+  private async annotationFiles(warnings: ProjectProblem[]): Promise<string[]> {
+    const files: string[] = [];
+    const walk = async (dir: string, top: boolean): Promise<void> => {
+      const items = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const item of items) {
+        const abs = join(dir, item.name);
+        const id = this.relativeId(abs);
+        if (top) {
+          if (item.name === BACKUP_DIR || item.name === SET_ASIDE_DIR) continue;
+          if (!item.isDirectory() || !LAYER_NAME_PATTERN.test(item.name)) warnings.push({ file: id, message: `${id}: not a layer folder (ignored)` });
+          else await walk(abs, false);
+        } else if (/^\..*\.tmp$/.test(item.name)) {
+          warnings.push({ file: id, message: `${id}: temporary file left by an interrupted save (the annotation file itself is intact); it can be deleted` });
+        } else if (item.isDirectory()) {
+          await walk(abs, false);
+        } else if (item.name.endsWith('.json')) {
+          files.push(id);
+        } else {
+          warnings.push({ file: id, message: `${id}: not an annotation file (ignored)` });
+        }
+      }
+    };
+    await walk(join(this.root, ANNOTATIONS_DIR), true);
+    return files.sort();
+  }
+
   /** Layer names found under annotations/. */
   async listLayers(): Promise<string[]> {
     const items = await readdir(join(this.root, ANNOTATIONS_DIR), { withFileTypes: true }).catch(() => []);
@@ -266,45 +393,220 @@ export class ProjectStore {
 
   /** Reads a layer's annotation file, or null when there is none. Throws (naming file and line) when it is corrupt. */
   async readLayerFile(articleId: string, layer: string): Promise<LayerDoc | null> {
-    const fileId = this.layerFileId(articleId, layer);
-    const low = this.lowFor(fileId);
-    await low.read();
-    if (low.data === null) return null;
-    return checkLayerDoc(low.data, fileId);
+    return (await this.readStoredLayer(articleId, layer))?.doc ?? null;
   }
 
-  /** A layer of an article, empty when nothing was annotated yet. */
+  /** The checked document of an annotation file with the quote context stored beside its spans. */
+  private async readStoredLayer(articleId: string, layer: string): Promise<{ doc: LayerDoc; contexts: Map<string, Partial<QuoteContext>> } | null> {
+    const fileId = this.layerFileId(articleId, layer);
+    const low = this.lowFor(fileId);
+    try {
+      await low.read();
+    } catch (error) {
+      throw await this.withBackupHint(error, articleId, layer);
+    }
+    if (low.data === null) return null;
+    let doc: LayerDoc;
+    try {
+      doc = checkLayerDoc(low.data, fileId);
+    } catch (error) {
+      throw await this.withBackupHint(error, articleId, layer);
+    }
+    // The file's place says which article and layer it belongs to (it may have been renamed with its article).
+    return { doc: { ...doc, article: articleId, layer }, contexts: storedContexts(low.data) };
+  }
+
+  /** Adds to a corrupt-file error that a backup can be restored, when there is a valid one. */
+  private async withBackupHint(error: unknown, articleId: string, layer: string): Promise<unknown> {
+    if (!(error instanceof ApiError) || error.code !== 'CORRUPT_FILE') return error;
+    const backup = await this.readLayerBackup(articleId, layer).catch(() => null);
+    if (!backup) return error;
+    const when = backup.updatedAt ? ` (last changed ${backup.updatedAt})` : '';
+    return new ApiError(error.code, `${error.message}. A backup of the last good version${when} can be restored, or the layer started fresh; either way the damaged file is kept aside.`, error.file, error.line);
+  }
+
+  /**
+   * A layer of an article, empty when nothing was annotated yet. When the article changed since
+   * the layer was saved (its sha256 differs), the spans are re-anchored onto the current text:
+   * moved spans carry `flagged`, spans without a place are in `orphans`. Nothing is written until
+   * the layer is saved.
+   */
   async readLayer(articleId: string, layer: string, articleSha256?: string): Promise<LayerDoc> {
-    const doc = await this.readLayerFile(articleId, layer);
-    if (doc) return doc;
-    const sha = articleSha256 ?? (await this.readArticle(articleId).then((a) => a.sha256, () => ''));
-    return emptyLayerDoc(articleId, layer, sha);
+    const stored = await this.readStoredLayer(articleId, layer);
+    if (!stored) {
+      const sha = articleSha256 ?? (await this.readArticle(articleId).then((a) => a.sha256, () => ''));
+      return emptyLayerDoc(articleId, layer, sha);
+    }
+    const { doc, contexts } = stored;
+    if (articleSha256 !== undefined && doc.sha256 === articleSha256) return doc;
+    let article: ArticleContent;
+    try {
+      article = await this.readArticle(articleId);
+    } catch {
+      return doc;
+    }
+    if (article.sha256 === doc.sha256) return doc;
+    return reanchorLayer(doc, article.text, article.sha256, { contexts }).doc;
   }
 
   /**
    * Durably writes a layer of an article. Refuses to replace a file that cannot be read, so a
-   * corrupt file is never overwritten before the user decides. Writes to one file are queued.
+   * corrupt file is never overwritten before the user decides. The version replaced is kept as
+   * the layer's backup; each span is stored with the text around it (`prefix`, `suffix`) so it
+   * can be re-anchored if the article changes. Writes to one file are queued.
    */
   async writeLayer(articleId: string, layer: string, doc: LayerDoc): Promise<void> {
     if (doc.article !== articleId || doc.layer !== layer) {
       throw new ApiError('MISMATCH', `Layer document names ${doc.article} / ${doc.layer}, not ${articleId} / ${layer}`);
     }
     const fileId = this.layerFileId(articleId, layer);
-    const previous = this.writeQueues.get(fileId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      const abs = join(this.root, ...fileId.split('/'));
+    await this.enqueue(fileId, async () => {
+      const abs = this.absolute(fileId);
       await this.guardInside(abs);
       const existing = await readTextIfExists(abs);
-      // Never replace a file that does not read as a layer (bad JSON, conflict markers, another format).
-      if (existing !== null) checkLayerDoc(parseJsonFile(existing, fileId), fileId);
+      let previous: unknown = null;
+      if (existing !== null) {
+        // Never replace a file that does not read as a layer (bad JSON, conflict markers, another format).
+        previous = parseJsonFile(existing, fileId);
+        checkLayerDoc(previous, fileId);
+      }
+      const article = await this.readArticle(articleId).catch(() => null);
+      const stored = withContexts(doc, article, previous);
+      if (existing !== null && existing !== serialise(stored)) await this.writeBackup(fileId, existing);
       await mkdir(dirname(abs), { recursive: true });
       const low = this.lowFor(fileId);
-      low.data = doc;
+      low.data = stored;
       await low.write();
     });
-    this.writeQueues.set(fileId, next);
-    await next;
   }
+
+  /** Project-relative path of the backup of a layer's annotation file. */
+  backupFileId(articleId: string, layer: string): string {
+    return backupIdOf(this.layerFileId(articleId, layer));
+  }
+
+  /** The backup of a layer (the last valid version before the file was last overwritten), or null. */
+  async readLayerBackup(articleId: string, layer: string): Promise<LayerDoc | null> {
+    const backupId = this.backupFileId(articleId, layer);
+    const abs = this.absolute(backupId);
+    await this.guardInside(abs);
+    const text = await readTextIfExists(abs);
+    if (text === null) return null;
+    return { ...checkLayerDoc(parseJsonFile(text, backupId), backupId), article: articleId, layer };
+  }
+
+  /**
+   * Replaces a layer's annotation file (typically a corrupt one) by its backup. The replaced file
+   * is moved to annotations/.set-aside/, never deleted. Returns the restored layer as readLayer
+   * gives it (re-anchored if the article changed since).
+   */
+  async restoreLayerBackup(articleId: string, layer: string): Promise<LayerRecovery> {
+    const fileId = this.layerFileId(articleId, layer);
+    const setAside = await this.enqueue(fileId, async () => {
+      const backupId = backupIdOf(fileId);
+      const backupAbs = this.absolute(backupId);
+      await this.guardInside(backupAbs);
+      const text = await readTextIfExists(backupAbs);
+      if (text === null) throw new ApiError('NO_BACKUP', `${fileId} has no backup (${backupId} does not exist); start the layer fresh instead`, fileId);
+      checkLayerDoc(parseJsonFile(text, backupId), backupId);
+      const moved = await this.setAside(fileId);
+      const abs = this.absolute(fileId);
+      await mkdir(dirname(abs), { recursive: true });
+      await writeFileDurably(abs, text);
+      return moved;
+    });
+    return { doc: await this.readLayer(articleId, layer), setAside };
+  }
+
+  /**
+   * Starts a layer of an article afresh: its annotation file (typically a corrupt one) is moved
+   * to annotations/.set-aside/, never deleted, and the layer reads as empty until it is saved.
+   */
+  async startLayerFresh(articleId: string, layer: string): Promise<LayerRecovery> {
+    const fileId = this.layerFileId(articleId, layer);
+    const setAside = await this.enqueue(fileId, () => this.setAside(fileId));
+    return { doc: await this.readLayer(articleId, layer), setAside };
+  }
+
+  /** Moves an annotation file into annotations/.set-aside/ under a time-stamped name. */
+  private async setAside(fileId: string): Promise<string | null> {
+    const abs = this.absolute(fileId);
+    await this.guardInside(abs);
+    if ((await readTextIfExists(abs)) === null) return null;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const [, ...rest] = fileId.split('/');
+    const targetId = [ANNOTATIONS_DIR, SET_ASIDE_DIR, ...rest].join('/').replace(/\.json$/, `.${stamp}.json`);
+    const target = this.absolute(targetId);
+    await this.guardInside(target);
+    await moveFileDurably(abs, target);
+    return targetId;
+  }
+
+  private async writeBackup(fileId: string, content: string): Promise<void> {
+    const abs = this.absolute(backupIdOf(fileId));
+    await this.guardInside(abs);
+    await mkdir(dirname(abs), { recursive: true });
+    await writeFileDurably(abs, content);
+  }
+
+  /** Runs a task after every earlier task on the same annotation file (writes never interleave). */
+  private enqueue<T>(fileId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.writeQueues.get(fileId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    this.writeQueues.set(fileId, next);
+    return next;
+  }
+
+  private absolute(fileId: string): string {
+    return join(this.root, ...fileId.split('/'));
+  }
+}
+
+/** annotations/<layer>/<path>.json -> annotations/.backup/<layer>/<path>.json */
+function backupIdOf(fileId: string): string {
+  const [, ...rest] = fileId.split('/');
+  return [ANNOTATIONS_DIR, BACKUP_DIR, ...rest].join('/');
+}
+
+function serialise(doc: LayerDoc): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The prefix/suffix stored beside each span (and orphan) of raw annotation-file content, by span id. */
+function storedContexts(raw: unknown): Map<string, Partial<QuoteContext>> {
+  const contexts = new Map<string, Partial<QuoteContext>>();
+  const data = raw as { spans?: unknown; orphans?: unknown } | null;
+  for (const list of [data?.spans, data?.orphans]) {
+    if (!Array.isArray(list)) continue;
+    for (const span of list as { id?: unknown; prefix?: unknown; suffix?: unknown }[]) {
+      if (typeof span?.id !== 'string') continue;
+      const context: Partial<QuoteContext> = {};
+      if (typeof span.prefix === 'string') context.prefix = span.prefix;
+      if (typeof span.suffix === 'string') context.suffix = span.suffix;
+      if (context.prefix !== undefined || context.suffix !== undefined) contexts.set(span.id, context);
+    }
+  }
+  return contexts;
+}
+
+/**
+ * The document as stored: each span with the text around it, taken from the article when the
+ * document was made on its current text, else carried over from the previous file.
+ */
+function withContexts(doc: LayerDoc, article: ArticleContent | null, previous: unknown): LayerDoc {
+  const earlier = storedContexts(previous);
+  const current = article && article.sha256 === doc.sha256 ? article : null;
+  const map = current ? new OffsetMap(current.text) : null;
+  const attach = (span: Span, fromText: boolean): Span => {
+    if (fromText && current && map && span.end <= map.codePointLength) return { ...span, ...quoteContext(current.text, span.start, span.end, map) };
+    const carried = earlier.get(span.id);
+    return carried ? { ...span, ...carried } : span;
+  };
+  return {
+    ...doc,
+    spans: doc.spans.map((s) => attach(s, true)),
+    ...(doc.orphans ? { orphans: doc.orphans.map((s) => attach(s, false)) } : {}),
+  };
 }
 
 /** Checks parsed annotation-file content against the format; throws naming the file (and line, where it can). */
