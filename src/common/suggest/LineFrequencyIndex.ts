@@ -35,6 +35,7 @@ export class LineFrequencyIndex {
   private readonly articlesByLine = new Map<string, number[]>();
   private readonly lineWords: { key: string; hashes: Uint32Array }[][] = [];
   private ownSketches: { sketch: Uint32Array; own: boolean }[] | null = null;
+  private readonly allSketches = new Map<number, Uint32Array>();
   private readonly pairCache = new Map<number, boolean>();
 
   /** Adds one article; returns its id (0, 1, 2, ... in order of addition). */
@@ -56,6 +57,7 @@ export class LineFrequencyIndex {
     }
     this.lineWords.push(lines);
     this.ownSketches = null;
+    this.allSketches.clear();
     this.pairCache.clear();
     return id;
   }
@@ -123,9 +125,14 @@ export class LineFrequencyIndex {
   }
 
   private allSketch(id: number): Uint32Array {
-    const words = new Set<number>();
-    for (const l of this.lineWords[id]) for (const h of l.hashes) words.add(h);
-    return bottomK(words, SKETCH_SIZE);
+    let sketch = this.allSketches.get(id);
+    if (!sketch) {
+      const words = new Set<number>();
+      for (const l of this.lineWords[id]) for (const h of l.hashes) words.add(h);
+      sketch = bottomK(words, SKETCH_SIZE);
+      this.allSketches.set(id, sketch);
+    }
+    return sketch;
   }
 }
 

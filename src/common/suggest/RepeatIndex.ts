@@ -28,6 +28,9 @@ interface Entry {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Number of leading words a passage is looked up by. */
+const KEY_WORDS = 5;
+
 /** The comparison form of a word: case folded. */
 function fold(word: string): string {
   return word.toLowerCase();
@@ -35,6 +38,7 @@ function fold(word: string): string {
 
 /** The comparison form of what separates two words: no whitespace, one double and one single quote mark. */
 function foldSeparator(sep: string): string {
+  if (sep === ' ') return '';
   return sep.replace(/\s+/g, '').replace(/[“”„‟«»"″「」]/g, '"').replace(/[‘’‚‛′`]/g, "'");
 }
 
@@ -51,11 +55,14 @@ function separators(text: string, tokens: { s: number; e: number }[]): string[] 
  * the proposed span runs from the first to the last character of the matched words, widened
  * to include quotation marks when the labelled passage began or ended with one.
  *
- * Lookup is by the passage's first three words, so scanning an article costs one map lookup
- * per word plus the verification of real candidates.
+ * Lookup is by the passage's first five words (fewer for shorter passages), so scanning an
+ * article costs a few map lookups per word plus the verification of real candidates.
  */
 export class RepeatIndex {
+  /** Passages by their first KEY_WORDS words (all of them when shorter). */
   private readonly byKey = new Map<string, Entry[]>();
+  /** The key lengths in use. */
+  private readonly keyLengths = new Set<number>();
   private readonly minWords: number;
   private readonly labels: Set<string> | null;
   private readonly edgeMarks = new Map<Entry, { open: boolean; close: boolean }>();
@@ -76,7 +83,9 @@ export class RepeatIndex {
       const words = toks.map((t) => t.w);
       if (words.length < this.minWords) continue;
       const seps = separators(raw, toks);
-      const key = words.slice(0, 3).join(' ');
+      const keyLength = Math.min(KEY_WORDS, words.length);
+      const key = words.slice(0, keyLength).join('\u0001');
+      this.keyLengths.add(keyLength);
       const list = this.byKey.get(key) ?? [];
       let entry = list.find((e) => e.label === p.label && e.words.length === words.length && e.words.every((w, i) => w === words[i]) && e.seps.every((x, i) => x === seps[i]));
       if (!entry) {
@@ -98,18 +107,29 @@ export class RepeatIndex {
     const map = new OffsetMap(text);
     const tokens: { w: string; s: number; e: number }[] = [];
     for (const m of text.matchAll(WORD)) tokens.push({ w: fold(m[0]), s: m.index!, e: m.index! + m[0].length });
-    const seps = separators(text, tokens);
+    const sepCache = new Map<number, string>();
+    const sepAfter = (k: number): string => {
+      let v = sepCache.get(k);
+      if (v === undefined) sepCache.set(k, (v = foldSeparator(text.slice(tokens[k].e, tokens[k + 1].s))));
+      return v;
+    };
     const out: Suggestion[] = [];
     const seen = new Set(existing.map((p) => `${p.label}:${p.start}:${p.end}`));
     for (let i = 0; i + this.minWords <= tokens.length; i++) {
-      const key = `${tokens[i].w} ${tokens[i + 1]?.w ?? ''} ${tokens[i + 2]?.w ?? ''}`.trim();
-      const list = this.byKey.get(key);
-      if (!list) continue;
-      for (const entry of list) {
+      const candidates: Entry[] = [];
+      let key = '';
+      for (let L = 1; L <= KEY_WORDS && i + L <= tokens.length; L++) {
+        key = L === 1 ? tokens[i].w : key + '\u0001' + tokens[i + L - 1].w;
+        if (!this.keyLengths.has(L)) continue;
+        const list = this.byKey.get(key);
+        if (list) candidates.push(...list);
+      }
+      for (const entry of candidates) {
         if (i + entry.words.length > tokens.length) continue;
         if (entry.sources.size === 1 && entry.sources.has(articleId)) continue;
         let ok = true;
-        for (let k = 0; k < entry.words.length && ok; k++) ok = tokens[i + k].w === entry.words[k] && (k === 0 || seps[i + k - 1] === entry.seps[k - 1]);
+        for (let k = 1; k < entry.words.length && ok; k++) ok = tokens[i + k].w === entry.words[k];
+        for (let k = 1; k < entry.words.length && ok; k++) ok = sepAfter(i + k - 1) === entry.seps[k - 1];
         if (!ok) continue;
         let s16 = tokens[i].s;
         let e16 = tokens[i + entry.words.length - 1].e;
@@ -125,15 +145,20 @@ export class RepeatIndex {
         const id = `${entry.label}:${start}:${end}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        const others = [...entry.sources].filter((a) => a !== articleId);
+        const count = entry.sources.size - (entry.sources.has(articleId) ? 1 : 0);
+        const named: string[] = [];
+        for (const a of entry.sources) {
+          if (named.length === 3) break;
+          if (a !== articleId) named.push(a);
+        }
         out.push({
           label: entry.label,
           start,
           end,
           text: text.slice(s16, e16),
-          score: Math.min(0.95, 0.7 + 0.05 * others.length),
+          score: Math.min(0.95, 0.7 + 0.05 * count),
           engine: 'repeats',
-          reason: `labelled ${entry.label} in ${others.slice(0, 3).join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`,
+          reason: `labelled ${entry.label} in ${named.join(', ')}${count > 3 ? ` and ${count - 3} more` : ''}`,
         });
       }
     }

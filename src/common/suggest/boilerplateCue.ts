@@ -87,6 +87,7 @@ const CAPTION_CREDIT = new RegExp(
   ].join('|'),
   'u',
 );
+const CREDIT_HINT = /credit|photo|image|picture|foto|getty|reuters|afp|\bAP\b|epa|bloomberg|shutterstock|\)$/i;
 // "About Acme": the company boilerplate that ends a press release.
 const ABOUT_HEADER = /^About (?:us|[\p{Lu}][\p{L}\p{N}&.,'’\- ]{1,40})[:.]?$/u;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -138,7 +139,7 @@ export function boilerplateCue(line: string): BoilerplateCue | null {
     const m = PROMO.exec(line);
     if (m) return { kind: 'furniture', cue: m[0] };
   }
-  if (n <= 80 && CAPTION_CREDIT.test(line.trim())) return { kind: 'credit', cue: 'photo credit' };
+  if (n <= 80 && CREDIT_HINT.test(line) && CAPTION_CREDIT.test(line.trim())) return { kind: 'credit', cue: 'photo credit' };
   if (n <= 14 && CREDIT.test(line.trim())) return { kind: 'credit', cue: 'credit' };
   if (n <= 16 && SHARE_CORE.test(line)) {
     let shareLike = 0;

@@ -52,7 +52,8 @@ export function lineFeatures(text: string): LineFeatures {
   let caps = 0;
   for (const w of words) {
     if (STOP_WORDS.has(w.toLowerCase())) stops++;
-    if (/^\p{Lu}/u.test(w)) caps++;
+    const first = w[0];
+    if (first !== first.toLowerCase()) caps++;
   }
   let stopRatio = n ? stops / n : 0;
   if (cjk > 8) {
@@ -127,13 +128,24 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
   const [from, to] = maxSegment(scores);
   const titleLine = options.title ? findTitleLine(lines, options.title, from) : -1;
   const listRun = shortLineRuns(lines, feats, share);
+  // Without a known title: the headline-like line nearest above the body, within four lines.
+  let plainHeadline = -1;
+  if (!options.title && !share) {
+    for (let k = from - 1; k >= 0 && k >= from - 4; k--) {
+      if (duplicate[k] || crossStory[k]) continue;
+      if (looksLikeHeadline(feats[k])) {
+        plainHeadline = k;
+        break;
+      }
+    }
+  }
 
   return lines.map((line, i): LineVerdict => {
     const f = feats[i];
     const kept = share ? (share[line.index] ?? 0) >= 0.5 : true;
     const verdict = (confidence: number, reason: string): LineVerdict => ({ line, boilerplate: confidence > 0, confidence, reason });
     if (i === titleLine) return verdict(0, 'headline');
-    if (i === 0 && !share && looksLikeHeadline(f)) return verdict(0, 'headline');
+    if (i === plainHeadline) return verdict(0, 'headline');
     if (f.cue) return verdict(f.cue.kind === 'credit' ? 0.85 : 0.95, `${f.cue.kind === 'end' || f.cue.kind === 'section' ? 'page section' : f.cue.kind}: ${f.cue.cue}`);
     if (crossStory[i]) return verdict(0.85, `repeated in ${crossStory[i]} other stories`);
     if (duplicate[i]) return verdict(0.8, 'repeats an earlier line');
@@ -144,7 +156,7 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
   });
 }
 
-// The first line of a plain-text article is its headline when it reads like one.
+// A headline: a short line of several words that is not furniture and not a sentence.
 function looksLikeHeadline(f: LineFeatures): boolean {
   return !f.cue && f.words >= 4 && f.words <= 25 && !f.endsSentence;
 }
