@@ -3,6 +3,7 @@ import { ApiError } from '../common/api';
 import type { AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectInfo, SaveResult } from '../common/api';
 import type { LabelSchema, LayerDoc } from '../common/model';
 import { ProjectStore } from './projectStore';
+import type { LayerRecovery } from './projectStore';
 import type { SettingsStore } from './settingsStore';
 import { exportProject } from './exportProject';
 import { countLabelUse, migrateLabels } from './migrateLabels';
@@ -95,6 +96,21 @@ export class GlossService implements GlossApi {
   async saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult> {
     await this.project.writeLayer(articleId, layer, doc);
     return { savedAt: new Date().toISOString() };
+  }
+
+  /** The backup of a layer (the last valid version before its file was last overwritten), or null. Not yet in the API contract. */
+  getLayerBackup(articleId: string, layer: string): Promise<LayerDoc | null> {
+    return this.project.readLayerBackup(articleId, layer);
+  }
+
+  /** Replaces a (corrupt) annotation file by its backup, moving the replaced file aside. Not yet in the API contract. */
+  restoreLayerBackup(articleId: string, layer: string): Promise<LayerRecovery> {
+    return this.project.restoreLayerBackup(articleId, layer);
+  }
+
+  /** Moves a (corrupt) annotation file aside so the layer starts empty. Not yet in the API contract. */
+  startLayerFresh(articleId: string, layer: string): Promise<LayerRecovery> {
+    return this.project.startLayerFresh(articleId, layer);
   }
 
   async saveSchema(schema: LabelSchema, changes?: LabelChanges): Promise<ProjectInfo> {

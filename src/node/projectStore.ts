@@ -1,5 +1,5 @@
-import { readFile, readdir, stat, realpath, mkdir } from 'node:fs/promises';
-import { join, relative, resolve, sep, posix, dirname } from 'node:path';
+import { readFile, readdir, stat, realpath, mkdir, unlink } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep, posix, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
@@ -68,6 +68,8 @@ interface ArticleEntry {
 export class ProjectStore {
   private readonly lows = new Map<string, Low<LayerDoc>>();
   private readonly writeQueues = new Map<string, Promise<unknown>>();
+  /** Annotation files whose stale temp files (from a killed process) were already removed. */
+  private readonly swept = new Set<string>();
 
   private constructor(readonly root: string, public manifest: ProjectManifest) {}
 
@@ -350,7 +352,7 @@ export class ProjectStore {
   /** Checks that an id names an article inside articles/ and returns its absolute path. */
   private articlePath(id: string): string {
     const parts = id.split('/');
-    if (parts[0] !== ARTICLES_DIR || parts.length < 2 || parts.some((p) => p === '..' || p === '' || p === '.') || id.includes('\\')) {
+    if (parts[0] !== ARTICLES_DIR || parts.length < 2 || parts.some((p) => p === '..' || p === '' || p === '.') || id.includes('\\') || id.includes('\0')) {
       throw new ApiError('BAD_ID', `"${id}" is not an article path inside ${ARTICLES_DIR}/`);
     }
     return join(this.root, ...parts);
@@ -477,6 +479,11 @@ export class ProjectStore {
       const low = this.lowFor(fileId);
       low.data = stored;
       await low.write();
+      if (!this.swept.has(fileId)) {
+        this.swept.add(fileId);
+        await sweepStaleTemps(abs);
+        await sweepStaleTemps(this.absolute(backupIdOf(fileId)));
+      }
     });
   }
 
@@ -559,6 +566,31 @@ export class ProjectStore {
 
   private absolute(fileId: string): string {
     return join(this.root, ...fileId.split('/'));
+  }
+}
+
+/**
+ * Removes the temp files a killed process left beside a file (`.<name>.<pid>.<hex>.tmp`, see
+ * writeFileDurably) when that process is gone. The file itself was never at risk: a temp file is
+ * renamed over it only once complete.
+ */
+async function sweepStaleTemps(abs: string): Promise<void> {
+  const name = basename(abs);
+  const items = await readdir(dirname(abs)).catch(() => [] as string[]);
+  for (const item of items) {
+    if (!item.startsWith(`.${name}.`) || !item.endsWith('.tmp')) continue;
+    const pid = /^\.(?:.*)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(item)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await unlink(join(dirname(abs), item)).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

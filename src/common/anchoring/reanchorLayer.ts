@@ -38,6 +38,8 @@ const MIN_ANCHOR_LENGTH = 8;
 /** Head and tail of a long span used as anchors when its middle changed. */
 const EDGE_LENGTH = 16;
 const DEFAULT_BUDGET = 200_000_000;
+/** Occurrences of a span's text examined at most (a text repeated thousands of times). */
+const MAX_VISITS = 100_000;
 /** Work one approximate search may do before it is left out. */
 const SEARCH_BUDGET = 40_000_000;
 
@@ -113,19 +115,31 @@ export function reanchorLayer(doc: LayerDoc, text: string, sha256: string, optio
   return { doc: next, outcome };
 }
 
-/** The occurrence of the exact text whose surroundings agree best, nearest the expected place. */
+/**
+ * The occurrence of the exact text whose surroundings agree best, nearest the expected place.
+ * Occurrences are visited outwards from the expected place and the search stops once no farther
+ * one could win, so repetitive texts cost little.
+ */
 function placeExact(text: string, quote: string, expected: number, context: Partial<QuoteContext>): Placement | null {
   if (quote === '') return { start: expected, end: expected, how: 'exact' };
+  const bestPossible = (context.prefix?.length ?? 0) + (context.suffix?.length ?? 0);
   let best: Placement | null = null;
   let bestScore = -Infinity;
-  let seen = 0;
-  for (let at = text.indexOf(quote); at !== -1 && seen < 100_000; at = text.indexOf(quote, at + 1), seen++) {
+  let forward = text.indexOf(quote, expected);
+  let backward = expected > 0 ? text.lastIndexOf(quote, expected - 1) : -1;
+  for (let visited = 0; visited < MAX_VISITS && (forward !== -1 || backward !== -1); visited++) {
+    const takeForward = backward === -1 || (forward !== -1 && forward - expected <= expected - backward);
+    const at = takeForward ? forward : backward;
     // Agreeing context outweighs distance: a far occurrence needs more agreeing characters.
-    const score = contextAgreement(text, at, at + quote.length, context) - Math.log2(1 + Math.abs(at - expected));
+    const penalty = Math.log2(1 + Math.abs(at - expected));
+    if (bestPossible - penalty <= bestScore) break;
+    const score = contextAgreement(text, at, at + quote.length, context) - penalty;
     if (score > bestScore) {
       bestScore = score;
       best = { start: at, end: at + quote.length, how: 'exact' };
     }
+    if (takeForward) forward = text.indexOf(quote, forward + 1);
+    else backward = backward > 0 ? text.lastIndexOf(quote, backward - 1) : -1;
   }
   return best;
 }
@@ -173,13 +187,11 @@ function placeBetween(text: string, quote: string, expected: number, context: Pa
 }
 
 function nearestOccurrence(text: string, needle: string, expected: number): number {
-  let best = -1;
-  let seen = 0;
-  for (let at = text.indexOf(needle); at !== -1 && seen < 100_000; at = text.indexOf(needle, at + 1), seen++) {
-    if (best === -1 || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
-    else if (at > expected) break;
-  }
-  return best;
+  const after = text.indexOf(needle, Math.max(0, expected));
+  const before = expected > 0 ? text.lastIndexOf(needle, expected - 1) : -1;
+  if (after === -1) return before;
+  if (before === -1) return after;
+  return after - expected <= expected - before ? after : before;
 }
 
 /** Approximate match near the expected place, then anywhere when the work stays within budget. */
