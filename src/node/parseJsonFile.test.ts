@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ApiError } from '../common/api';
-import { parseJsonFile } from './parseJsonFile';
+import { lineOfJsonPath, parseJsonFile } from './parseJsonFile';
 
 function failure(content: string): ApiError {
   try {
@@ -71,5 +71,33 @@ describe('parseJsonFile', () => {
       expect(error.line).toBeGreaterThanOrEqual(1);
       expect(error.line).toBeLessThanOrEqual(lines);
     }), { seed: 20261125, numRuns: 1000 });
+  });
+});
+
+describe('lineOfJsonPath', () => {
+  const text = JSON.stringify({ formatVersion: 1, spans: [{ id: 's1', start: 1 }, { id: 's"2', start: -1 }], empty: {} }, null, 2);
+
+  it('gives the line of the value at a schema issue path', () => {
+    expect(lineOfJsonPath(text, ['formatVersion'])).toBe(2);
+    expect(lineOfJsonPath(text, ['spans', 1, 'start'])).toBe(10);
+    expect(lineOfJsonPath(text, ['spans', 0])).toBe(4);
+  });
+
+  it('falls back to the nearest enclosing value for a missing member, and gives up on invalid JSON', () => {
+    expect(lineOfJsonPath(text, ['spans', 1, 'end'])).toBe(8);
+    expect(lineOfJsonPath(text, ['nothing'])).toBe(1);
+    expect(lineOfJsonPath('{"a": ', ['a'])).toBeUndefined();
+  });
+
+  it('finds the line of every member of random pretty-printed JSON (property)', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', ' ', 'é'), minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }), (value) => {
+      const pretty = JSON.stringify(value, null, 2);
+      const lines = pretty.split('\n');
+      for (const k of Object.keys(value)) {
+        const line = lineOfJsonPath(pretty, [k]);
+        expect(lines[line! - 1].trimStart().startsWith(JSON.stringify(k) + ':')).toBe(true);
+      }
+    }), { seed: 20261125, numRuns: 300 });
   });
 });

@@ -115,3 +115,61 @@ export function lineColumn(text: string, index: number): { line: number; column:
   }
   return { line, column: index - lineStart + 1 };
 }
+
+/**
+ * 1-based line of the value at a path (object keys and array indexes, as a schema issue gives it)
+ * in JSON text; when the path leads to a missing member, the line of the nearest enclosing value.
+ * Undefined when the text is not valid JSON.
+ */
+export function lineOfJsonPath(text: string, path: readonly PropertyKey[]): number | undefined {
+  let i = 0;
+  let found = -1;
+  const space = () => {
+    while (i < text.length && ' \t\n\r\ufeff'.includes(text[i])) i++;
+  };
+  const string = (): string => {
+    const start = i;
+    i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  // Records where each value on the path starts; the deepest one reached is the answer.
+  const value = (depth: number, onPath: boolean): void => {
+    space();
+    if (onPath) found = i;
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      i++;
+      let index = 0;
+      for (;;) {
+        space();
+        if (text[i] === '}' || text[i] === ']') {
+          i++;
+          return;
+        }
+        let key: PropertyKey = index++;
+        if (c === '{') {
+          key = string();
+          space();
+          i++; // ':'
+        }
+        value(depth + 1, onPath && depth < path.length && path[depth] === key);
+        space();
+        if (text[i] === ',') i++;
+      }
+    } else if (c === '"') {
+      string();
+    } else {
+      const literal = /^[^\s,\]}]+/.exec(text.slice(i, i + 400));
+      i += literal ? literal[0].length : 1;
+    }
+  };
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value(0, true);
+  } catch {
+    return undefined;
+  }
+  return found === -1 ? undefined : lineColumn(text, found).line;
+}

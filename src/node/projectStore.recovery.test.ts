@@ -183,7 +183,7 @@ describe('validate', () => {
       ['articles/c.txt', undefined],
       ['annotations/alice/b.txt.json', undefined],
       ['annotations/carol/a.txt.json', 2],
-      ['annotations/carol/b.txt.json', undefined],
+      ['annotations/carol/b.txt.json', 1],
       ['annotations/carol/gone.txt.json', 1],
     ]));
     expect(problems).toHaveLength(5);

@@ -97,7 +97,8 @@ describe('ProjectStore.open', () => {
     await writeFile(join(tmp, 'gloss.json'), JSON.stringify({ format: 'gloss-project', formatVersion: 1, name: 'x' }));
     const error = await apiError(ProjectStore.open(tmp));
     expect(error.code).toBe('BAD_MANIFEST');
-    expect(error.message).toMatch(/^gloss\.json: schema:/);
+    expect(error.message).toMatch(/^gloss\.json: line 1: schema:/);
+    expect(error.line).toBe(1);
   });
 
   it('refuses a manifest of a newer format version', async () => {
@@ -183,6 +184,22 @@ describe('ProjectStore annotation files', () => {
     expect(conflictError).toMatchObject({ code: 'CORRUPT_FILE', file: 'annotations/alice/b.txt.json', line: 2 });
     expect(conflictError.message).toMatch(/git conflict markers at line 2/);
     expect(await readFile(join(store.root, 'annotations/alice/b.txt.json'), 'utf8')).toBe(conflict);
+  });
+
+  it('names the line of a field that breaks the format, on read and on write', async () => {
+    const store = await makeProject({ 'a.txt': text });
+    await store.writeLayer('articles/a.txt', 'alice', docWithSpan('articles/a.txt', 'alice', text, 'Huawei'));
+    const path = join(store.root, 'annotations', 'alice', 'a.txt.json');
+    const broken = (await readFile(path, 'utf8')).replace('"start": 0', '"start": -5');
+    await writeFile(path, broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('"start": -5')) + 1;
+    const fresh = await ProjectStore.open(store.root);
+    const readError = await apiError(fresh.readLayer('articles/a.txt', 'alice'));
+    expect(readError).toMatchObject({ code: 'CORRUPT_FILE', file: 'annotations/alice/a.txt.json', line });
+    expect(readError.message).toContain(`annotations/alice/a.txt.json: line ${line}: spans.0.start:`);
+    const writeError = await apiError(fresh.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256(text))));
+    expect(writeError).toMatchObject({ code: 'CORRUPT_FILE', line });
+    expect(await readFile(path, 'utf8')).toBe(broken);
   });
 
   it('refuses a document for another article or layer', async () => {

@@ -13,7 +13,7 @@ import { quoteContext } from '../common/anchoring/quoteContext';
 import type { QuoteContext } from '../common/anchoring/quoteContext';
 import { ARTICLE_EXTENSIONS, decodeArticle } from './decodeArticle';
 import { moveFileDurably, readTextIfExists, writeFileDurably } from './durableFile';
-import { parseJsonFile } from './parseJsonFile';
+import { lineOfJsonPath, parseJsonFile } from './parseJsonFile';
 
 export const MANIFEST_FILE = 'gloss.json';
 export const ARTICLES_DIR = 'articles';
@@ -107,13 +107,16 @@ export class ProjectStore {
 
   private static parseManifest(text: string): ProjectManifest {
     const data = parseJsonFile(text, MANIFEST_FILE);
+    const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
+    if (typeof version === 'number' && version > FORMAT_VERSION) {
+      const line = lineOfJsonPath(text, ['formatVersion']);
+      throw new ApiError('NEWER_FORMAT', `${MANIFEST_FILE}: format version ${version}${line ? ` (line ${line})` : ''} is newer than this Gloss reads (${FORMAT_VERSION}); update Gloss`, MANIFEST_FILE, line);
+    }
     const parsed = manifestSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError('BAD_MANIFEST', `${MANIFEST_FILE}: ${issue.path.join('.') || 'content'}: ${issue.message}`, MANIFEST_FILE);
-    }
-    if (parsed.data.formatVersion > FORMAT_VERSION) {
-      throw new ApiError('NEWER_FORMAT', `${MANIFEST_FILE}: format version ${parsed.data.formatVersion} is newer than this Gloss reads (${FORMAT_VERSION}); update Gloss`, MANIFEST_FILE);
+      const line = lineOfJsonPath(text, issue.path);
+      throw new ApiError('BAD_MANIFEST', `${MANIFEST_FILE}: ${line ? `line ${line}: ` : ''}${issue.path.join('.') || 'content'}: ${issue.message}`, MANIFEST_FILE, line);
     }
     return parsed.data as ProjectManifest;
   }
@@ -247,8 +250,9 @@ export class ProjectStore {
       try {
         const abs = this.absolute(fileId);
         await this.guardInside(abs);
-        raw = parseJsonFile((await readTextIfExists(abs)) ?? '', fileId);
-        doc = checkLayerDoc(raw, fileId);
+        const text = (await readTextIfExists(abs)) ?? '';
+        raw = parseJsonFile(text, fileId);
+        doc = checkLayerDoc(raw, fileId, text);
       } catch (error) {
         const e = error as ApiError;
         problems.push({ file: e.file ?? fileId, line: e.line, message: e.message });
@@ -411,7 +415,15 @@ export class ProjectStore {
     let doc: LayerDoc;
     try {
       doc = checkLayerDoc(low.data, fileId);
-    } catch (error) {
+    } catch (unlocated) {
+      // Read the text again only now, to name the line of the problem.
+      const text = await readTextIfExists(this.absolute(fileId)).catch(() => null);
+      let error = unlocated;
+      try {
+        checkLayerDoc(text === null ? low.data : parseJsonFile(text, fileId), fileId, text ?? undefined);
+      } catch (located) {
+        error = located;
+      }
       throw await this.withBackupHint(error, articleId, layer);
     }
     // The file's place says which article and layer it belongs to (it may have been renamed with its article).
@@ -470,7 +482,7 @@ export class ProjectStore {
       if (existing !== null) {
         // Never replace a file that does not read as a layer (bad JSON, conflict markers, another format).
         previous = parseJsonFile(existing, fileId);
-        checkLayerDoc(previous, fileId);
+        checkLayerDoc(previous, fileId, existing);
       }
       const article = await this.readArticle(articleId).catch(() => null);
       const stored = withContexts(doc, article, previous);
@@ -499,7 +511,7 @@ export class ProjectStore {
     await this.guardInside(abs);
     const text = await readTextIfExists(abs);
     if (text === null) return null;
-    return { ...checkLayerDoc(parseJsonFile(text, backupId), backupId), article: articleId, layer };
+    return { ...checkLayerDoc(parseJsonFile(text, backupId), backupId, text), article: articleId, layer };
   }
 
   /**
@@ -515,7 +527,7 @@ export class ProjectStore {
       await this.guardInside(backupAbs);
       const text = await readTextIfExists(backupAbs);
       if (text === null) throw new ApiError('NO_BACKUP', `${fileId} has no backup (${backupId} does not exist); start the layer fresh instead`, fileId);
-      checkLayerDoc(parseJsonFile(text, backupId), backupId);
+      checkLayerDoc(parseJsonFile(text, backupId), backupId, text);
       const moved = await this.setAside(fileId);
       const abs = this.absolute(fileId);
       await mkdir(dirname(abs), { recursive: true });
@@ -642,16 +654,18 @@ function withContexts(doc: LayerDoc, article: ArticleContent | null, previous: u
 }
 
 /** Checks parsed annotation-file content against the format; throws naming the file (and line, where it can). */
-function checkLayerDoc(data: unknown, fileId: string): LayerDoc {
+function checkLayerDoc(data: unknown, fileId: string, text?: string): LayerDoc {
   // A newer format may differ in any field: say so before the schema complains about details.
   const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > FORMAT_VERSION) {
-    throw new ApiError('NEWER_FORMAT', `${fileId}: format version ${version} is newer than this Gloss reads (${FORMAT_VERSION}); update Gloss, the file was left untouched`, fileId);
+    const line = text === undefined ? undefined : lineOfJsonPath(text, ['formatVersion']);
+    throw new ApiError('NEWER_FORMAT', `${fileId}: format version ${version}${line ? ` (line ${line})` : ''} is newer than this Gloss reads (${FORMAT_VERSION}); update Gloss, the file was left untouched`, fileId, line);
   }
   const parsed = layerDocSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError('CORRUPT_FILE', `${fileId}: ${issue.path.join('.') || 'content'}: ${issue.message}; Gloss left the file untouched`, fileId);
+    const line = text === undefined ? undefined : lineOfJsonPath(text, issue.path);
+    throw new ApiError('CORRUPT_FILE', `${fileId}: ${line ? `line ${line}: ` : ''}${issue.path.join('.') || 'content'}: ${issue.message}; Gloss left the file untouched`, fileId, line);
   }
   return parsed.data as LayerDoc;
 }
