@@ -125,7 +125,7 @@ describe('gloss validate lists every problem', () => {
     const run = await gloss('validate', project);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/problem: annotations\/alice\/000_d60caff024a14a5b\.txt\.json: git conflict markers at line 2/);
-    expect(run.stdout).toMatch(/problem: annotations\/alice\/001_60324c60597a4f74\.txt\.json: format version 99 is newer/);
+    expect(run.stdout).toMatch(/problem: annotations\/alice\/001_60324c60597a4f74\.txt\.json: format version 99 \(line 1\) is newer/);
     expect(run.stdout).toMatch(/problem: annotations\/alice\/002_9edfdb1c8f18fd6b\.txt\.json: not valid JSON at line 1, column 21/);
     expect(run.stdout).toMatch(/3 problem\(s\) found/);
     const json = JSON.parse((await gloss('validate', project, '--json')).stdout);

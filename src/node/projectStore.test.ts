@@ -297,6 +297,7 @@ describe('ProjectStore article listing', () => {
     'gloss.json',
     'annotations/alice/a.txt.json',
     'articles',
+    'articles/a.txt\u0000.json',
   ])('refuses the id %j', async (id) => {
     const store = await makeProject({ 'a.txt': 'text' });
     expect((await apiError(store.readArticle(id))).code).toBe('BAD_ID');
