@@ -128,17 +128,12 @@ export function classifyLines(text: string, options: ClassifyLinesOptions = {}, 
   const [from, to] = maxSegment(scores);
   const titleLine = options.title ? findTitleLine(lines, options.title, from) : -1;
   const listRun = shortLineRuns(lines, feats, share);
-  // Without a known title: the headline-like line nearest above the body, within four lines.
+  // Without a known title: the first headline-like line above the body, when the body follows
+  // within six lines (a scraped article; a dateline or a captioned photo may come first). In a whole-page dump the headline sits among the menus;
+  // telling it from them without the markup costs more than it saves, so it is proposed with them.
+  const headlineAt = (k: number): boolean => k < n && looksLikeHeadline(feats[k]) && !/\d{4}|\.\p{L}{2,4}\b/u.test(lines[k].text);
   let plainHeadline = -1;
-  if (!options.title && !share) {
-    for (let k = from - 1; k >= 0 && k >= from - 4; k--) {
-      if (duplicate[k] || crossStory[k]) continue;
-      if (looksLikeHeadline(feats[k])) {
-        plainHeadline = k;
-        break;
-      }
-    }
-  }
+  if (!options.title && !share && from <= 6) for (let k = 0; k < from && plainHeadline < 0; k++) if (headlineAt(k) && !duplicate[k]) plainHeadline = k;
 
   return lines.map((line, i): LineVerdict => {
     const f = feats[i];

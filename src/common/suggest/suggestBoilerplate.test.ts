@@ -48,7 +48,7 @@ describe('suggestBoilerplate', () => {
   });
 
   it('marks prose lines repeated across other stories of the project, not across copies of the same story', () => {
-    const about = 'We are pleased to provide this opportunity to share information, experiences and observations about the news.';
+    const about = 'The Valley Courier has covered the towns of the valley since 1950 and is owned by the Example Media Group.';
     const stories = [
       'A bridge over the river collapsed on Monday morning after days of heavy rain.\n\nEngineers had warned the city council about cracks in the main span two years ago.\n\nNo one was injured, but traffic across the valley will be diverted for months.',
       'The opposition won the regional election with a clear majority of the votes cast.\n\nTurnout rose to its highest level in two decades, the electoral office said.\n\nThe new government is expected to take office before the end of the month.',

@@ -17,7 +17,8 @@ const REPORTING = /\b(?:said|says|told|reported|reports|according to|announced|c
 const HEDGES = /\b(?:may|might|could|reportedly|allegedly|possibly|perhaps|probably|likely|unlikely|appears?|appeared|seems?|seemed|suggests?|rumou?red|believed|expected|potential(?:ly)?|considering|said to be|is said|are said)\b/i;
 const OPINION = /\b(?:i think|i believe|we believe|in my (?:view|opinion)|should|must|ought|shall|hopefully|unfortunately|fortunately|sadly|clearly|obviously|of course|great|terrible|awful|wonderful|amazing|horrible|best|worst|beautiful|ugly|stupid|brilliant|shameful|disgraceful|ridiculous|absurd)\b/i;
 const PREDICTION = /\b(?:will|going to|is set to|are set to|next (?:year|month|week))\b/i;
-const FIRST_PERSON = /\b(?:i|me|my|we|us|our|you|your)\b/i;
+// Case matters: "US" is a country, "us" a pronoun.
+const FIRST_PERSON = /\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b/;
 
 /**
  * Proposes CLAIM for candidate check-worthy sentences, best first. Sentences come from
@@ -25,7 +26,7 @@ const FIRST_PERSON = /\b(?:i|me|my|we|us|our|you|your)\b/i;
  * numbers and quantities +0.2, named actors (capitalised words past the first) up to +0.2,
  * reporting or event verbs +0.1, a plain declarative ending +0.05; hedges (may, reportedly,
  * allegedly …) −0.15, opinion or prescriptive wording −0.25, predictions −0.1, first or second
- * person −0.1. Never proposed: questions, sentences that are mostly a quotation (the quote is a
+ * person −0.1, no closing punctuation (headlines, fragments) −0.2. Never proposed: questions, sentences that are mostly a quotation (the quote is a
  * QUOTE), lines with boilerplate wording, fragments under six words, and excluded ranges.
  */
 export function suggestClaims(text: string, options: ClaimOptions = {}): Suggestion[] {
@@ -66,7 +67,7 @@ export function scoreClaim(sentence: string, quoted = 0): { score: number; reaso
     reasons.push('reported event');
   }
   if (/[.!]["'”’»)]*$/.test(sentence)) score += 0.05;
-  else score -= 0.1; // headlines and fragments
+  else score -= 0.2; // headlines and fragments
   if (HEDGES.test(sentence)) {
     score -= 0.15;
     reasons.push('hedged');
