@@ -84,6 +84,12 @@ export interface AppInfo {
   startProject?: string;
 }
 
+/** The result of recovering a layer file: the document now in force, and where the old file went. */
+export interface LayerRecovery {
+  doc: LayerDoc;
+  setAside: string | null;
+}
+
 export interface SaveResult {
   savedAt: string;
 }
@@ -127,6 +133,12 @@ export interface GlossApi {
   /** How many spans of a label the project holds over all layers (asked before deleting it). */
   countLabelUse(label: string): Promise<{ spans: number; files: number }>;
   exportProject(request: ExportRequest): Promise<ExportResult>;
+  /** The last valid version of a layer file that Gloss kept before overwriting it, or null. */
+  getLayerBackup(articleId: string, layer: string): Promise<LayerDoc | null>;
+  /** Replaces an unreadable layer file by its backup; the replaced file is moved aside, never deleted. */
+  restoreLayerBackup(articleId: string, layer: string): Promise<LayerRecovery>;
+  /** Moves an unreadable layer file aside and starts the layer empty. */
+  startLayerFresh(articleId: string, layer: string): Promise<LayerRecovery>;
   /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
   saveExportFile(filename: string, content: string): Promise<string | null>;
 }
@@ -136,7 +148,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const namesMatch: Same<ApiMethod, keyof GlossApi> = true;
 void namesMatch;
 
-const articleId = z.string().min(1).max(4096).refine((s) => !s.split(/[\\/]/).includes('..') && !s.startsWith('/') && !/^[A-Za-z]:/.test(s), 'must stay inside the project');
+const articleId = z.string().min(1).max(4096).refine((s) => !s.split(/[\\/]/).includes('..') && !/^[\\/]/.test(s) && !/^[A-Za-z]:/.test(s) && !s.includes('\0'), 'must stay inside the project');
 const layerName = z.string().regex(LAYER_NAME_PATTERN, 'letters, digits, _ - . (not starting with a dot), at most 64');
 const path = z.string().min(1).max(4096);
 const status = z.enum(['todo', 'in_progress', 'done', 'skipped']);
@@ -218,6 +230,9 @@ export const API_ARGS = {
     status: z.array(status).optional(),
     labels: z.array(z.string()).optional(),
   })]),
+  getLayerBackup: z.tuple([articleId, layerName]),
+  restoreLayerBackup: z.tuple([articleId, layerName]),
+  startLayerFresh: z.tuple([articleId, layerName]),
   saveExportFile: z.tuple([z.string().min(1).max(255), z.string()]),
 } satisfies Record<ApiMethod, z.ZodTypeAny>;
 

@@ -16,6 +16,9 @@ export const API_METHODS = [
   'saveSchema',
   'countLabelUse',
   'exportProject',
+  'getLayerBackup',
+  'restoreLayerBackup',
+  'startLayerFresh',
   'saveExportFile',
 ] as const;
 

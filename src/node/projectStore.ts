@@ -23,12 +23,8 @@ export const BACKUP_DIR = '.backup';
 /** annotations/.set-aside/<layer>/<article path>.<time>.json: files replaced by a restore or a fresh start. */
 export const SET_ASIDE_DIR = '.set-aside';
 
-/** What a restore or a fresh start did. */
-export interface LayerRecovery {
-  doc: LayerDoc;
-  /** Project-relative path the replaced file was moved to, or null when there was none. */
-  setAside: string | null;
-}
+import type { LayerRecovery } from '../common/api';
+export type { LayerRecovery } from '../common/api';
 
 /** lowdb adapter for one annotation file: reads report the file and line, writes are durable. */
 class DurableJsonAdapter<T> implements Adapter<T> {

@@ -7,12 +7,10 @@ import { Plugin } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
-import { spanSegments } from '../../common/spanSegments';
-import type { Segment } from '../../common/spanSegments';
 import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
-import { SpanDecorations, spanDecorationsKey } from '../editor/spanDecorations';
-import { segmentStyle } from '../editor/spanStyle';
+import { SpanDecorations, spanDecorationsKey, findDecorationsKey } from '../editor/spanDecorations';
+import { SpanPainter } from '../editor/spanPainter';
 
 /** A code point range. */
 export interface CpRange {
@@ -77,13 +75,11 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   const editorRef = useRef<Editor | null>(null);
   const layout = useMemo(() => new TextLayout(text), [text]);
   const offsets = useMemo(() => new OffsetMap(text), [text]);
-  const segments = useRef<Segment[]>([]);
+  const painterRef = useRef<SpanPainter | null>(null);
   const click = useRef<(pos: number) => void>(() => undefined);
 
   click.current = (pos: number) => {
-    const offset = layout.posToOffset(pos);
-    const segs = segments.current;
-    const seg = segs.find((s) => s.from <= offset && offset < s.to) ?? segs.find((s) => s.from < offset && offset <= s.to);
+    const seg = painterRef.current?.segmentAt(layout.posToOffset(pos)) ?? null;
     if (!seg) {
       onSelectSpan(null);
       return;
@@ -113,42 +109,26 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     };
   }, [layout]);
 
-  const spanDecorations = useMemo(() => {
-    const byId = new Map(spans.map((s) => [s.id, s]));
-    const labelIndex = new Map(schema.labels.map((l, i) => [l.name, i]));
-    const ranges = spans.map((s) => ({ id: s.id, from: offsets.toUtf16(s.start), to: offsets.toUtf16(s.end) }));
-    const segs = spanSegments(ranges);
-    return {
-      segs,
-      build: (selected: string | null, highlight: ReadonlySet<string>) =>
-        segs.map((seg) => {
-          const labels = seg.ids.map((id) => schema.labels[labelIndex.get(byId.get(id)!.label) ?? -1]);
-          const cls = ['g-span'];
-          if (selected !== null && seg.ids.includes(selected)) cls.push('g-selected');
-          if (seg.ids.some((id) => highlight.has(id))) cls.push('g-linked');
-          return Decoration.inline(layout.offsetToPos(seg.from), layout.offsetToPos(seg.to), {
-            class: cls.join(' '),
-            'data-span-ids': seg.ids.join(' '),
-            title: seg.ids.map((id) => byId.get(id)!.label).join(' + '),
-            style: segmentStyle(labels, (name) => labelIndex.get(name) ?? 0),
-          });
-        }),
-    };
-  }, [spans, schema, offsets, layout]);
+  const painter = useMemo(() => new SpanPainter(layout, offsets), [layout, offsets]);
+  painterRef.current = painter;
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    segments.current = spanDecorations.segs;
-    const decorations = spanDecorations.build(selectedId, highlightIds);
-    findHits.forEach((hit, i) => {
-      decorations.push(Decoration.inline(layout.offsetToPos(hit.from), layout.offsetToPos(hit.to), { class: i === currentFind ? 'g-find g-find-current' : 'g-find' }));
-    });
-    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
-  }, [spanDecorations, selectedId, highlightIds, findHits, currentFind, layout]);
+    const set = painter.update(editor.state.doc, spans, schema, selectedId, highlightIds);
+    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, set));
+  }, [painter, spans, schema, selectedId, highlightIds]);
 
   useEffect(() => {
-    if (selectedId) editorRef.current?.view.dom.querySelector('.g-selected')?.scrollIntoView({ block: 'nearest' });
+    const editor = editorRef.current;
+    if (!editor) return;
+    const decorations = findHits.map((hit, i) => Decoration.inline(layout.offsetToPos(hit.from), layout.offsetToPos(hit.to), { class: i === currentFind ? 'g-find g-find-current' : 'g-find' }));
+    editor.view.dispatch(editor.state.tr.setMeta(findDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+  }, [findHits, currentFind, layout]);
+
+  useEffect(() => {
+    const el = selectedId ? editorRef.current?.view.dom.querySelector('.g-selected') : null;
+    if (el && !isVisible(el)) el.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
   useEffect(() => {
     if (findHits.length) editorRef.current?.view.dom.querySelector('.g-find-current')?.scrollIntoView({ block: 'center' });
@@ -198,3 +178,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
 
   return <div className="article-view" ref={host} data-testid="article-view" />;
 });
+
+/** Whether an element is inside the viewport (so selecting it need not scroll). */
+function isVisible(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight;
+}

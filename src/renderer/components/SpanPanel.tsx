@@ -1,3 +1,4 @@
+import { memo, useMemo, useRef } from 'react';
 import type { LabelSchema, LayerDoc, Span } from '../../common/model';
 import { labelPattern } from '../editor/spanStyle';
 
@@ -35,6 +36,19 @@ export function SpanPanel(p: Props) {
   const relationsOf = (id: string) => p.doc.relations.filter((r) => r.from === id || r.to === id);
   const color = (label: string) => p.schema.labels.find((l) => l.name === label)?.color;
   const canLink = (s: Span) => p.schema.relations.some((r) => r.from.includes(s.label));
+  const linkCounts = new Map<string, number>();
+  for (const r of p.doc.relations) {
+    linkCounts.set(r.from, (linkCounts.get(r.from) ?? 0) + 1);
+    linkCounts.set(r.to, (linkCounts.get(r.to) ?? 0) + 1);
+  }
+  // Rows get stable callbacks so that one change re-renders one row, not thousands.
+  const latest = useRef(p);
+  latest.current = p;
+  const actions = useMemo<RowActions>(() => ({
+    select: (id) => latest.current.onSelect(id),
+    remove: (id) => latest.current.onDelete(id),
+    hover: (ids) => latest.current.onHover(ids),
+  }), []);
 
   return (
     <aside className="side-panel" aria-label="Labels and spans">
@@ -105,31 +119,48 @@ export function SpanPanel(p: Props) {
       <section aria-label="Spans">
         <h2>Spans ({p.spans.length})</h2>
         <ul className="span-list">
-          {p.spans.map((s) => {
-            const links = relationsOf(s.id);
-            return (
-              <li
-                key={s.id}
-                className={s.id === p.selectedId ? 'selected' : ''}
-                data-testid="span-item"
-                data-span-id={s.id}
-                data-label={s.label}
-                onMouseEnter={() => p.onHover([s.id])}
-                onMouseLeave={() => p.onHover([])}
-              >
-                <button className="span-select" onClick={() => p.onSelect(s.id)} aria-pressed={s.id === p.selectedId} aria-label={`${s.label}: ${excerpt(s.text)} (characters ${s.start} to ${s.end})${links.length ? `, ${links.length} link(s)` : ''}`}>
-                  <span className="span-label" style={{ color: color(s.label) }}>{s.label}</span>
-                  <span className="span-text">{excerpt(s.text)}</span>
-                  {Object.entries(s.attrs).map(([k, v]) => <span key={k} className="attr-chip">{k}: {v}</span>)}
-                  {links.length > 0 && <span className="link-chip" aria-hidden="true">⇄{links.length}</span>}
-                  {s.flagged && <span className="flag-chip" title={s.flagged}>moved</span>}
-                </button>
-                <button className="span-delete" onClick={() => p.onDelete(s.id)} disabled={p.readOnly} aria-label={`Delete ${s.label} span`}>×</button>
-              </li>
-            );
-          })}
+          {p.spans.map((s) => (
+            <SpanRow
+              key={s.id}
+              span={s}
+              selected={s.id === p.selectedId}
+              links={linkCounts.get(s.id) ?? 0}
+              color={color(s.label)}
+              readOnly={p.readOnly}
+              actions={actions}
+            />
+          ))}
         </ul>
       </section>
     </aside>
   );
 }
+
+interface RowActions {
+  select: (id: string) => void;
+  remove: (id: string) => void;
+  hover: (ids: string[]) => void;
+}
+
+/** One span in the side panel's list. */
+const SpanRow = memo(function SpanRow({ span: s, selected, links, color, readOnly, actions }: { span: Span; selected: boolean; links: number; color?: string; readOnly: boolean; actions: RowActions }) {
+  return (
+    <li
+      className={selected ? 'selected' : ''}
+      data-testid="span-item"
+      data-span-id={s.id}
+      data-label={s.label}
+      onMouseEnter={() => actions.hover([s.id])}
+      onMouseLeave={() => actions.hover([])}
+    >
+      <button className="span-select" onClick={() => actions.select(s.id)} aria-pressed={selected} aria-label={`${s.label}: ${excerpt(s.text)} (characters ${s.start} to ${s.end})${links ? `, ${links} link(s)` : ''}`}>
+        <span className="span-label" style={{ color }}>{s.label}</span>
+        <span className="span-text">{excerpt(s.text)}</span>
+        {Object.entries(s.attrs).map(([k, v]) => <span key={k} className="attr-chip">{k}: {v}</span>)}
+        {links > 0 && <span className="link-chip" aria-hidden="true">⇄{links}</span>}
+        {s.flagged && <span className="flag-chip" title={s.flagged}>moved</span>}
+      </button>
+      <button className="span-delete" onClick={() => actions.remove(s.id)} disabled={readOnly} aria-label={`Delete ${s.label} span`}>×</button>
+    </li>
+  );
+});

@@ -163,7 +163,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   useEffect(() => {
     const onMouseUp = (e: MouseEvent) => { altSelection.current = e.altKey; };
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
+      const target = e.target instanceof Element ? e.target : document.body;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault();

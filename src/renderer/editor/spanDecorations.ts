@@ -3,8 +3,21 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { DecorationSet } from '@tiptap/pm/view';
 import type { EditorView } from '@tiptap/pm/view';
 
-/** Holds the decorations that paint spans; replaced whole through a transaction's meta. */
+/** Holds the decorations that paint spans; replaced through a transaction's meta. */
 export const spanDecorationsKey = new PluginKey<DecorationSet>('glossSpans');
+/** Holds the find-in-article hits, apart from the spans so either changes alone. */
+export const findDecorationsKey = new PluginKey<DecorationSet>('glossFind');
+
+function decorationPlugin(key: PluginKey<DecorationSet>, props: Plugin['props'] = {}): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: () => DecorationSet.empty,
+      apply: (tr, old) => (tr.getMeta(key) as DecorationSet | undefined) ?? old.map(tr.mapping, tr.doc),
+    },
+    props: { ...props, decorations: (state) => key.getState(state) },
+  });
+}
 
 export interface SpanDecorationsOptions {
   /** Called with the document position of a click (not a drag). */
@@ -23,14 +36,8 @@ export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
   addProseMirrorPlugins() {
     const options = this.options;
     return [
-      new Plugin<DecorationSet>({
-        key: spanDecorationsKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply: (tr, old) => (tr.getMeta(spanDecorationsKey) as DecorationSet | undefined) ?? old.map(tr.mapping, tr.doc),
-        },
-        props: {
-          decorations: (state) => spanDecorationsKey.getState(state),
+      decorationPlugin(findDecorationsKey),
+      decorationPlugin(spanDecorationsKey, {
           handleClick: (_view: EditorView, pos: number, event: MouseEvent) => {
             options.onClickPos(pos, event);
             return false;
@@ -40,7 +47,6 @@ export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
             options.onClickPos(pos, event);
             return false;
           },
-        },
       }),
     ];
   },

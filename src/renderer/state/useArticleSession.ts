@@ -3,7 +3,7 @@ import type { ArticleContent } from '../../common/api';
 import type { LayerDoc } from '../../common/model';
 import { emptyLayerDoc } from '../../common/model';
 import { LayerHistory } from '../../common/layerHistory';
-import { sliceCodePoints, codePointLength } from '../../common/offsets';
+import { OffsetMap } from '../../common/offsets';
 import type { GlossClient } from '../api/client';
 import { LayerSaver } from './layerSaver';
 import type { SaveState } from './layerSaver';
@@ -37,8 +37,8 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
       let readOnly: string | null = null;
       try {
         doc = await client.getLayer(id, layer);
-        const length = codePointLength(article.text);
-        const stale = doc.spans.filter((s) => s.end > length || sliceCodePoints(article.text, s.start, s.end) !== s.text).length;
+        const map = new OffsetMap(article.text);
+        const stale = doc.spans.filter((s) => s.end > map.codePointLength || article.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) !== s.text).length;
         if (stale > 0) readOnly = `${id} changed since it was annotated: ${stale} span(s) no longer match their text. The layer is shown read-only so nothing shifts.`;
       } catch (e) {
         doc = emptyLayerDoc(id, layer, article.sha256);
