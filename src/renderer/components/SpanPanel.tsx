@@ -1,6 +1,9 @@
 import { memo, useMemo, useRef } from 'react';
 import type { LabelSchema, LayerDoc, Span } from '../../common/model';
 import { labelPattern } from '../editor/spanStyle';
+import { VirtualList } from './VirtualList';
+
+const SPAN_ROW_HEIGHT = 44;
 
 interface Props {
   doc: LayerDoc;
@@ -116,10 +119,15 @@ export function SpanPanel(p: Props) {
         </section>
       )}
 
-      <section aria-label="Spans">
+      <section aria-label="Spans" className="spans-section">
         <h2>Spans ({p.spans.length})</h2>
-        <ul className="span-list">
-          {p.spans.map((s) => (
+        <VirtualList
+          className="span-list"
+          label="Spans of this article"
+          items={p.spans}
+          rowHeight={SPAN_ROW_HEIGHT}
+          focusIndex={p.selectedId ? p.spans.findIndex((s) => s.id === p.selectedId) : undefined}
+          renderRow={(s) => (
             <SpanRow
               key={s.id}
               span={s}
@@ -129,8 +137,8 @@ export function SpanPanel(p: Props) {
               readOnly={p.readOnly}
               actions={actions}
             />
-          ))}
-        </ul>
+          )}
+        />
       </section>
     </aside>
   );
