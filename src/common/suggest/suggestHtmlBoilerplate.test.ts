@@ -9,4 +9,11 @@ describe('suggestHtmlBoilerplate', () => {
     const got = suggestHtmlBoilerplate(lines.join('\n'), { contentShare: share, title: 'Council approves budget | News' }).map((s) => s.text);
     expect(got).toEqual(['Home', 'World', 'Share this article', 'Related stories', 'Another story', '© 2024 News']);
   });
+
+  it('falls back to the plain-text rules when readability kept nothing', () => {
+    const body = 'The council approved the budget on Tuesday after a long debate about schools, roads and the new library downtown.';
+    const text = ['Home', 'Council approves budget', body, body.replace('Tuesday', 'Monday'), 'Share on Facebook'].join('\n');
+    const got = suggestHtmlBoilerplate(text, { contentShare: [0, 0, 0, 0, 0], title: 'Council approves budget' }).map((s) => s.text);
+    expect(got).toEqual(['Home', 'Share on Facebook']);
+  });
 });

@@ -17,11 +17,15 @@ export interface HtmlPageEvidence {
  * Proposes BOILERPLATE for the lines of a page imported from HTML: readability's main-content
  * verdicts weigh in the line classifier, so the story body is the stretch of lines readability
  * kept that reads as prose; every line outside it is proposed, and inside it the lines with
- * furniture wording, teaser lists and lines readability left out that are not prose.
+ * furniture wording and lines readability left out. When readability kept no line at all, the
+ * page is judged as plain text (`suggestBoilerplate`'s rules), its title still kept.
  */
 export function suggestHtmlBoilerplate(text: string, evidence: HtmlPageEvidence): Suggestion[] {
   const map = new OffsetMap(text);
-  return classifyLines(text, evidence, map)
+  // Readability found nothing (or was not run): judge the text alone, headline still known.
+  const found = evidence.contentShare.some((x) => x >= 0.5);
+  const options = found ? evidence : { ...evidence, contentShare: undefined };
+  return classifyLines(text, options, map)
     .filter((v) => v.boilerplate)
     .map((v) => ({
       label: 'BOILERPLATE',

@@ -32,3 +32,12 @@ describe('extractHtml', () => {
     expect(ex.contentLines.size).toBeLessThanOrEqual(1);
   });
 });
+
+describe('extractHtml on deeply nested markup', () => {
+  it('renders the text without recursion limits and skips readability', () => {
+    const depth = 5000;
+    const ex = extractHtml('<div>'.repeat(depth) + '<p>deep text</p>' + '</div>'.repeat(depth));
+    expect(ex.text).toBe('deep text');
+    expect(ex.contentLines.size).toBe(0);
+  });
+});

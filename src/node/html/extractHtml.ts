@@ -20,6 +20,9 @@ export interface ExtractedHtml {
   byline: string;
 }
 
+/** Pages nested deeper than this are not given to readability (see `extractHtml`). */
+export const MAX_READABILITY_DEPTH = 200;
+
 /**
  * Converts an HTML page to its visible text and maps the main content found by
  * @mozilla/readability 0.6.0 back onto the text's lines.
@@ -38,18 +41,22 @@ export function extractHtml(html: string): ExtractedHtml {
 
   let article: unknown = null;
   let result: ReturnType<Readability<string>['parse']> = null;
-  try {
-    const reader = new Readability<string>(document as unknown as Document, {
-      // Capture the content element itself instead of its HTML.
-      serializer: ((node: unknown) => {
-        article = node;
-        return '';
-      }) as never,
-    });
-    result = reader.parse();
-  } catch {
-    result = null;
-    article = null;
+  // Readability's cost grows steeply with nesting depth (seconds at a few hundred levels): on
+  // such pages it is skipped and the boilerplate engine falls back to the text alone.
+  if (rendered.maxDepth <= MAX_READABILITY_DEPTH) {
+    try {
+      const reader = new Readability<string>(document as unknown as Document, {
+        // Capture the content element itself instead of its HTML.
+        serializer: ((node: unknown) => {
+          article = node;
+          return '';
+        }) as never,
+      });
+      result = reader.parse();
+    } catch {
+      result = null;
+      article = null;
+    }
   }
 
   if (result && article) {

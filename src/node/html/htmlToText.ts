@@ -41,6 +41,8 @@ export interface RenderedHtml {
   elementLines: Map<number, number[]>;
   /** Number of rendered characters per line before whitespace collapsing (weights for mapping). */
   lineChars: number[];
+  /** Deepest element nesting met while rendering. */
+  maxDepth: number;
 }
 
 const SKIPPED = new Set([
@@ -115,45 +117,63 @@ export function renderHtml(document: HtmlDocument, options: { markElements?: boo
     pending = [];
   };
 
-  const walk = (node: DomNode, elId: number, inPre: boolean): void => {
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
+  // An explicit stack, not recursion: a page may nest elements thousands deep.
+  interface Frame {
+    node: DomNode;
+    next: number;
+    elId: number;
+    inPre: boolean;
+    block: boolean;
+  }
+  let maxDepth = 0;
+  const walk = (rootNode: DomNode): void => {
+    const stack: Frame[] = [{ node: rootNode, next: 0, elId: -1, inPre: false, block: false }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const children = frame.node.childNodes;
+      if (frame.next >= children.length) {
+        stack.pop();
+        if (frame.block) flush();
+        continue;
+      }
+      const child = children[frame.next++];
       if (child.nodeType === 3) {
         const data = child.data ?? '';
-        if (inPre && data.includes('\n')) {
+        if (frame.inPre && data.includes('\n')) {
           const pieces = data.split(/\r\n|\r|\n/);
           pieces.forEach((piece, k) => {
             if (k > 0) flush();
             parts.push(piece);
-            pending.push({ node: child, chars: piece.trim().length, el: elId });
+            pending.push({ node: child, chars: piece.trim().length, el: frame.elId });
           });
         } else {
           parts.push(data);
-          pending.push({ node: child, chars: data.replace(SPACES, '').length, el: elId });
+          pending.push({ node: child, chars: data.replace(SPACES, '').length, el: frame.elId });
         }
-      } else if (child.nodeType === 1) {
-        if (isHiddenElement(child as DomNode & { tagName: string })) continue;
-        const tag = (child.tagName ?? '').toUpperCase();
-        if (tag === 'BR') {
-          flush();
-          continue;
-        }
-        let id = elId;
-        if (options.markElements) {
-          id = elementCount++;
-          child.setAttribute('data-gloss-el', String(id));
-        }
-        const block = BLOCKS.has(tag);
-        if (block) flush();
-        walk(child, id, inPre || tag === 'PRE' || tag === 'LISTING' || tag === 'XMP' || tag === 'PLAINTEXT');
-        if (block) flush();
+        continue;
       }
+      if (child.nodeType !== 1) continue;
+      if (isHiddenElement(child as DomNode & { tagName: string })) continue;
+      const tag = (child.tagName ?? '').toUpperCase();
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      let id = frame.elId;
+      if (options.markElements) {
+        id = elementCount++;
+        child.setAttribute('data-gloss-el', String(id));
+      }
+      const block = BLOCKS.has(tag);
+      if (block) flush();
+      const inPre = frame.inPre || tag === 'PRE' || tag === 'LISTING' || tag === 'XMP' || tag === 'PLAINTEXT';
+      stack.push({ node: child, next: 0, elId: id, inPre, block });
+      if (stack.length > maxDepth) maxDepth = stack.length;
     }
   };
 
   const root = (document.body ?? document.documentElement) as unknown as DomNode | null;
-  if (root) walk(root, -1, false);
+  if (root) walk(root);
   flush();
-  return { text: lines.join('\n'), lines, textNodeLine, elementLines, lineChars };
+  return { text: lines.join('\n'), lines, textNodeLine, elementLines, lineChars, maxDepth };
 }
