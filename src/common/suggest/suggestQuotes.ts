@@ -13,7 +13,7 @@ const VERB_AT_START = new RegExp(`^[\\s,;:—–-]*(?:(?:${SPEECH_VERB})\\b|acco
 const AFTER_VERB_FIRST = new RegExp(`^([\\s,;:—–-]*)(?:${SPEECH_VERB})\\s+(?=[\\p{Lu}]|(?:the|a|an)\\s)`, 'iu');
 const AFTER_ACCORDING = /^([\s,;:—–-]*)according to\s+/i;
 const AFTER_SUBJECT_FIRST = new RegExp(
-  `^([\\s,;:—–-]*)((?:[^\\s.!?;:"“”«»]+[ ,]+){0,9}?[^\\s.!?;:"“”«»,]+),?\\s+(?:(?:also|then|later|has|had|have|previously|once|again|recently|simply|flatly|quickly|further)\\s+)*(?:${SPEECH_VERB})\\b`,
+  `^([\\s,;:—–-]*)((?:[^\\s.!?;:"“”«»,]+[ ,]+){0,9}?[^\\s.!?;:"“”«»,]+),?\\s+(?:(?:also|then|later|has|had|have|previously|once|again|recently|simply|flatly|quickly|further)\\s+)*(?:${SPEECH_VERB})\\b`,
   'iu',
 );
 const BEFORE_VERB = new RegExp(`\\b(?:${SPEECH_VERB}|according to)\\b`, 'gi');
