@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ArticleStatus, LabelSchema, LayerDoc, OffsetUnit } from './model';
 import { LAYER_NAME_PATTERN } from './model';
 import type { ApiMethod } from './apiMethods';
+import type { AgreementReport } from './agreement';
 
 export { API_METHODS, ipcChannel } from './apiMethods';
 export type { ApiMethod } from './apiMethods';
@@ -108,6 +109,33 @@ export interface ExportResult {
   manifest: unknown;
 }
 
+/** Which layers, labels and articles to measure agreement on (or to adjudicate). */
+export interface AgreementRequest {
+  /** Two or more layers, in this order. */
+  layers: string[];
+  /** Labels to consider; default: every label a chosen layer used. */
+  labels?: string[];
+  /** Article ids; default: every article of the project. */
+  articles?: string[];
+}
+
+/** The figures of `gloss agreement`, and the articles that could not be read (left out). */
+export interface AgreementResult {
+  report: AgreementReport;
+  warnings: string[];
+}
+
+/** What accepting everything the layers agree on wrote into the gold layer. */
+export interface AcceptAgreedResult {
+  /** Articles whose gold layer changed. */
+  articles: number;
+  /** Spans added to gold (agreed spans gold already had are not counted). */
+  spans: number;
+  /** Relations added to gold. */
+  relations: number;
+  warnings: string[];
+}
+
 /** Everything the UI may ask of the disk. Every method is async. */
 export interface GlossApi {
   getAppInfo(): Promise<AppInfo>;
@@ -123,6 +151,12 @@ export interface GlossApi {
   refreshProject(): Promise<ProjectInfo>;
   getArticle(id: string): Promise<ArticleContent>;
   getLayer(articleId: string, layer: string): Promise<LayerDoc>;
+  /** Several layers of one article at once (default: every layer of the project), keyed by layer. */
+  getLayers(articleId: string, layers?: string[]): Promise<Record<string, LayerDoc>>;
+  /** Inter-annotator agreement of the chosen layers over the project (the figures `gloss agreement` prints). */
+  computeAgreement(request: AgreementRequest): Promise<AgreementResult>;
+  /** Adds to the gold layer every span (and relation) all the chosen layers agree on, for the given articles or the project. */
+  acceptAgreed(request: AgreementRequest): Promise<AcceptAgreedResult>;
   /** Durably writes one layer of one article; resolves only once it is on disk. */
   saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult>;
   /**
@@ -165,6 +199,7 @@ const spanSchema = z.object({
   createdAt: z.string().max(100),
   updatedAt: z.string().max(100),
   flagged: z.string().max(500).optional(),
+  sources: z.array(layerName).max(64).optional(),
 }).refine((s) => s.start <= s.end, 'start must not be after end');
 
 const relationSchema = z.object({
@@ -173,6 +208,13 @@ const relationSchema = z.object({
   from: z.string().min(1).max(200),
   to: z.string().min(1).max(200),
 });
+
+const agreementRequest = z.object({
+  layers: z.array(layerName).min(2, 'choose at least two layers').max(64)
+    .refine((l) => new Set(l).size === l.length, 'a layer is chosen twice'),
+  labels: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  articles: z.array(articleId).max(1_000_000).optional(),
+}).strict();
 
 /** Schema of an annotation file's content. */
 export const layerDocSchema = z.object({
@@ -220,6 +262,9 @@ export const API_ARGS = {
   refreshProject: z.tuple([]),
   getArticle: z.tuple([articleId]),
   getLayer: z.tuple([articleId, layerName]),
+  getLayers: z.tuple([articleId, z.array(layerName).max(64).optional()]),
+  computeAgreement: z.tuple([agreementRequest]),
+  acceptAgreed: z.tuple([agreementRequest]),
   saveLayer: z.tuple([articleId, layerName, layerDocSchema]),
   saveSchema: z.tuple([labelSchemaSchema, z.object({ renames: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)), deletes: z.array(z.string().max(64)) }).optional()]),
   countLabelUse: z.tuple([z.string().min(1).max(64)]),

@@ -27,6 +27,8 @@ export interface Span {
   updatedAt: string;
   /** Set when re-anchoring moved the span after its article changed. */
   flagged?: string;
+  /** Gold spans: the compared layers that had this span (same start, end and label), in their order. */
+  sources?: string[];
 }
 
 /** A typed, directed link between two spans of the same layer. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ApiError } from '../common/api';
-import type { AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectInfo, SaveResult } from '../common/api';
+import type { AcceptAgreedResult, AgreementRequest, AgreementResult, AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectInfo, SaveResult } from '../common/api';
 import type { LabelSchema, LayerDoc } from '../common/model';
 import { ProjectStore } from './projectStore';
 import type { LayerRecovery } from './projectStore';
@@ -9,6 +9,7 @@ import { exportProject } from './exportProject';
 import { countLabelUse, migrateLabels } from './migrateLabels';
 import type { LabelChanges } from './migrateLabels';
 import { GLOSS_VERSION } from './version';
+import { acceptAgreedInProject, projectAgreement } from './projectAgreement';
 
 export interface GlossServiceOptions {
   settings: SettingsStore;
@@ -91,6 +92,23 @@ export class GlossService implements GlossApi {
 
   getLayer(articleId: string, layer: string): Promise<LayerDoc> {
     return this.project.readLayer(articleId, layer);
+  }
+
+  /** Several layers of one article (default: every layer of the project), each as getLayer gives it. */
+  async getLayers(articleId: string, layers?: string[]): Promise<Record<string, LayerDoc>> {
+    const names = layers ?? (await this.project.listLayers());
+    const article = await this.project.readArticle(articleId);
+    const out: Record<string, LayerDoc> = {};
+    for (const layer of names) out[layer] = await this.project.readLayer(articleId, layer, article.sha256);
+    return out;
+  }
+
+  computeAgreement(request: AgreementRequest): Promise<AgreementResult> {
+    return projectAgreement(this.project, request);
+  }
+
+  acceptAgreed(request: AgreementRequest): Promise<AcceptAgreedResult> {
+    return acceptAgreedInProject(this.project, request);
   }
 
   async saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult> {

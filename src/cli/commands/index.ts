@@ -4,6 +4,7 @@ import { add } from './add';
 import { exportCommand } from './export';
 import { validate } from './validate';
 import { serve } from './serve';
+import { agreement } from './agreement';
 
 /** Every `gloss` command by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -11,5 +12,6 @@ export const COMMANDS: Record<string, Command> = {
   add,
   export: exportCommand,
   validate,
+  agreement,
   serve,
 };

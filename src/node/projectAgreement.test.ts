@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiError } from '../common/api';
+import { computeAgreement } from '../common/agreement';
+import { testDoc } from '../common/agreement/testDocs';
+import type { LayerDoc } from '../common/model';
+import { acceptAgreedInProject, projectAgreement } from './projectAgreement';
+import { ProjectStore, sha256 } from './projectStore';
+import { GlossService } from './glossService';
+import type { SettingsStore } from './settingsStore';
+
+const A = 'Huawei said “5G is safe,” the minister said.';
+const B = 'Officials said the ban would stay. Huawei denied it.';
+const NOW = '2026-11-25T10:00:00Z';
+
+let tmp: string;
+let store: ProjectStore;
+const docs: Record<string, Record<string, LayerDoc>> = {};
+
+async function put(id: string, text: string, layer: string, specs: Parameters<typeof testDoc>[3], relations: [string, string][] = []): Promise<void> {
+  const doc = { ...testDoc(id, layer, text, specs, relations), sha256: sha256(text) };
+  (docs[layer] ??= {})[id] = doc;
+  await store.writeLayer(id, layer, doc);
+}
+
+beforeEach(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'gloss-agreement-'));
+  store = await ProjectStore.init(join(tmp, 'project'), 'review');
+  await writeFile(join(tmp, 'project', 'articles', 'a.txt'), A);
+  await writeFile(join(tmp, 'project', 'articles', 'b.txt'), B);
+  for (const key of Object.keys(docs)) delete docs[key];
+  await put('articles/a.txt', A, 'alice', [[12, 25, 'QUOTE', 'aq'], [0, 6, 'SPEAKER', 'as'], [26, 44, 'CLAIM', 'ac']], [['aq', 'as']]);
+  await put('articles/a.txt', A, 'bob', [[12, 25, 'QUOTE', 'bq'], [0, 6, 'SPEAKER', 'bs'], [26, 38, 'CLAIM', 'bc']], [['bq', 'bs']]);
+  await put('articles/b.txt', B, 'alice', [[0, 34, 'CLAIM', 'a1']]);
+  // Bob has no file for b.txt: an empty layer there. Carol annotated only b.txt.
+  await put('articles/b.txt', B, 'carol', [[0, 34, 'CLAIM', 'c1'], [35, 41, 'SPEAKER', 'c2']]);
+});
+
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('projectAgreement', () => {
+  it('gives computeAgreement over every article, a missing file counting as an empty layer', async () => {
+    const { report, warnings } = await projectAgreement(store, { layers: ['alice', 'bob'] });
+    expect(warnings).toEqual([]);
+    const expected = computeAgreement({ articles: [{ id: 'articles/a.txt', text: A }, { id: 'articles/b.txt', text: B }], layers: docs }, { layers: ['alice', 'bob'] });
+    expect(report).toEqual(expected);
+    expect(report.by_article.map((a) => [a.id, a.disagreements])).toEqual([['articles/a.txt', 1], ['articles/b.txt', 1]]);
+    expect(report.overall.attribution).toBe(1);
+    expect(report.by_label.QUOTE.f1_exact).toBe(1);
+  });
+
+  it('takes labels and articles, and three layers', async () => {
+    const { report } = await projectAgreement(store, { layers: ['alice', 'bob', 'carol'], labels: ['CLAIM'], articles: ['articles/b.txt'] });
+    expect(Object.keys(report.by_label)).toEqual(['CLAIM']);
+    expect(report.by_article.map((a) => a.id)).toEqual(['articles/b.txt']);
+    expect(report.pairs.map((p) => `${p.a}/${p.b}`)).toEqual(['alice/bob', 'alice/carol', 'bob/carol']);
+    expect(report.pairs[1].overall.f1_exact).toBe(1);
+  });
+
+  it('refuses fewer than two layers, a layer twice, an unknown layer and an unknown article', async () => {
+    expect((await apiError(projectAgreement(store, { layers: ['alice'] }))).code).toBe('BAD_LAYERS');
+    expect((await apiError(projectAgreement(store, { layers: ['alice', 'alice'] }))).code).toBe('BAD_LAYERS');
+    const unknown = await apiError(projectAgreement(store, { layers: ['alice', 'dave'] }));
+    expect(unknown.code).toBe('UNKNOWN_LAYER');
+    expect(unknown.message).toMatch(/"dave".*alice, bob, carol/);
+    expect((await apiError(projectAgreement(store, { layers: ['alice', 'bob'], articles: ['articles/zzz.txt'] }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('acceptAgreedInProject', () => {
+  it('writes the agreed spans and links into gold for every article, once', async () => {
+    const first = await acceptAgreedInProject(store, { layers: ['alice', 'bob'] }, NOW);
+    expect(first).toEqual({ articles: 1, spans: 2, relations: 1, warnings: [] });
+    const gold = await store.readLayer('articles/a.txt', 'gold');
+    expect(gold.spans.map((s) => [s.text, s.origin, s.sources])).toEqual([
+      ['Huawei', 'adjudicated:alice+bob', ['alice', 'bob']],
+      ['“5G is safe,”', 'adjudicated:alice+bob', ['alice', 'bob']],
+    ]);
+    expect(gold.relations).toHaveLength(1);
+    expect(await store.readLayerFile('articles/b.txt', 'gold')).toBeNull();
+    expect(await acceptAgreedInProject(store, { layers: ['alice', 'bob'] }, NOW)).toEqual({ articles: 0, spans: 0, relations: 0, warnings: [] });
+    const carol = await acceptAgreedInProject(store, { layers: ['alice', 'carol'], articles: ['articles/b.txt'] }, NOW);
+    expect(carol).toMatchObject({ articles: 1, spans: 1 });
+    expect((await store.listLayers())).toContain('gold');
+  });
+
+  it('refuses gold as a layer to adjudicate from', async () => {
+    await acceptAgreedInProject(store, { layers: ['alice', 'bob'] }, NOW);
+    expect((await apiError(acceptAgreedInProject(store, { layers: ['alice', 'gold'] }, NOW))).code).toBe('BAD_LAYERS');
+  });
+});
+
+describe('GlossService review methods', () => {
+  const settings = { get: async () => ({ annotator: 'rev', recentProjects: [] }), addRecent: async () => undefined, update: async () => ({ annotator: 'rev', recentProjects: [] }) } as unknown as SettingsStore;
+
+  it('getLayers gives every layer of an article, empty where there is no file', async () => {
+    const service = new GlossService({ settings, transport: 'http' });
+    await service.openProject(join(tmp, 'project'));
+    const all = await service.getLayers('articles/b.txt');
+    expect(Object.keys(all)).toEqual(['alice', 'bob', 'carol']);
+    expect(all.bob.spans).toEqual([]);
+    expect(all.carol.spans.map((s) => s.text)).toEqual(['Officials said the ban would stay.', 'Huawei']);
+    expect(Object.keys(await service.getLayers('articles/a.txt', ['bob', 'gold']))).toEqual(['bob', 'gold']);
+    const { report } = await service.computeAgreement({ layers: ['alice', 'bob'] });
+    expect(report).toEqual((await projectAgreement(store, { layers: ['alice', 'bob'] })).report);
+    expect(await service.acceptAgreed({ layers: ['alice', 'bob'], articles: ['articles/a.txt'] })).toMatchObject({ articles: 1, spans: 2 });
+  });
+});
