@@ -1,6 +1,7 @@
 import { readFile, readdir, stat, realpath, mkdir, unlink } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep, posix, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { ApiError, layerDocSchema, manifestSchema } from '../common/api';
@@ -13,6 +14,7 @@ import { quoteContext } from '../common/anchoring/quoteContext';
 import type { QuoteContext } from '../common/anchoring/quoteContext';
 import { ARTICLE_EXTENSIONS, decodeArticle } from './decodeArticle';
 import { moveFileDurably, readTextIfExists, writeFileDurably } from './durableFile';
+import { SummaryIndex, forEachLimited } from './summaryIndex';
 import { lineOfJsonPath, parseJsonFile } from './parseJsonFile';
 
 export const MANIFEST_FILE = 'gloss.json';
@@ -55,6 +57,7 @@ interface ArticleEntry {
   id: string;
   absPath: string;
   size: number;
+  mtimeMs: number;
 }
 
 /**
@@ -142,19 +145,20 @@ export class ProjectStore {
         if (code !== 'ENOENT' || dir !== base) skipped.push({ path: this.relativeId(dir), reason: `folder cannot be read (${code})` });
         return;
       }
-      for (const item of items) {
+      await forEachLimited(items, 64, async (item) => {
         const abs = join(dir, item.name);
         const id = this.relativeId(abs);
-        if (/^\..*\.tmp$/.test(item.name)) continue;
+        if (/^\..*\.tmp$/.test(item.name)) return;
         try {
           if (item.isSymbolicLink()) {
             const target = await realpath(abs).catch(() => null);
             if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) {
               skipped.push({ path: id, reason: 'symbolic link pointing outside the project (ignored)' });
-              continue;
+              return;
             }
           }
-          const info = await stat(abs);
+          // Synchronous stat is several times faster than 10,000 promises; the walk stays short.
+          const info = statSync(abs);
           if (info.isDirectory()) {
             await walk(abs);
           } else if (!info.isFile()) {
@@ -162,14 +166,15 @@ export class ProjectStore {
           } else if (!ARTICLE_EXTENSIONS.some((ext) => item.name.toLowerCase().endsWith(ext))) {
             skipped.push({ path: id, reason: `unsupported file type (articles are ${ARTICLE_EXTENSIONS.join(' ')}); import other formats with gloss add` });
           } else {
-            articles.push({ id, absPath: abs, size: info.size });
+            articles.push({ id, absPath: abs, size: info.size, mtimeMs: info.mtimeMs });
           }
         } catch (error) {
           skipped.push({ path: id, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
         }
-      }
+      });
     };
     await walk(base);
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { articles, skipped };
   }
@@ -178,35 +183,82 @@ export class ProjectStore {
   async info(): Promise<ProjectInfo> {
     const { articles, skipped } = await this.scanArticles();
     const layers = await this.listLayers();
+    const index = await SummaryIndex.load(this.root);
+    const layerFiles = await this.statLayerFiles(layers);
     const problems: ProjectProblem[] = [];
-    const summaries: ArticleSummary[] = [];
-    for (const entry of articles) {
-      const summary: ArticleSummary = { id: entry.id, title: '', size: entry.size, loadable: true, layers: {} };
-      try {
-        const content = await this.readArticle(entry.id);
-        summary.title = titleOf(content.text) || entry.id;
-        summary.encoding = content.encoding;
-      } catch (error) {
-        if (error instanceof ApiError && (error.code === 'SKIPPED' || error.code === 'OUTSIDE')) {
-          skipped.push({ path: entry.id, reason: error.message.replace(`${entry.id}: `, '') });
-          continue;
-        }
-        summary.loadable = false;
-        summary.reason = (error as Error).message;
-        summary.title = entry.id;
-      }
-      for (const layer of layers) {
+    const summaries: (ArticleSummary | null)[] = new Array(articles.length).fill(null);
+    const liveLayerFiles = new Set<string>();
+    await forEachLimited(articles.map((entry, i) => ({ entry, i })), 32, async ({ entry, i }) => {
+      let cached = index.article(entry.id, entry.size, entry.mtimeMs);
+      if (!cached) {
+        cached = { size: entry.size, mtimeMs: entry.mtimeMs, title: entry.id, loadable: true };
         try {
-          const doc = await this.readLayerFile(entry.id, layer);
-          if (doc) summary.layers[layer] = summarise(doc);
+          const content = await this.readArticle(entry.id);
+          cached.title = titleOf(content.text) || entry.id;
+          cached.encoding = content.encoding;
         } catch (error) {
-          const e = error as ApiError;
-          problems.push({ file: e.file ?? this.layerFileId(entry.id, layer), line: e.line, message: e.message });
+          if (error instanceof ApiError && (error.code === 'SKIPPED' || error.code === 'OUTSIDE')) cached.skipped = error.message.replace(`${entry.id}: `, '');
+          else {
+            cached.loadable = false;
+            cached.reason = (error as Error).message;
+          }
         }
+        index.setArticle(entry.id, cached);
       }
-      summaries.push(summary);
-    }
-    return { path: this.root, name: this.manifest.name, formatVersion: this.manifest.formatVersion, schema: this.manifest.schema, layers, articles: summaries, skipped, problems };
+      if (cached.skipped) {
+        skipped.push({ path: entry.id, reason: cached.skipped });
+        return;
+      }
+      const summary: ArticleSummary = { id: entry.id, title: cached.title, size: entry.size, loadable: cached.loadable, layers: {} };
+      if (cached.encoding) summary.encoding = cached.encoding;
+      if (cached.reason) summary.reason = cached.reason;
+      for (const layer of layers) {
+        const fileId = this.layerFileId(entry.id, layer);
+        const stat = layerFiles.get(fileId);
+        if (!stat) continue;
+        liveLayerFiles.add(fileId);
+        let layerEntry = index.layer(fileId, stat.size, stat.mtimeMs);
+        if (!layerEntry) {
+          layerEntry = { size: stat.size, mtimeMs: stat.mtimeMs, summary: null };
+          try {
+            const doc = await this.readLayerFile(entry.id, layer);
+            if (doc) layerEntry.summary = summarise(doc);
+          } catch (error) {
+            const e = error as ApiError;
+            layerEntry.problem = { file: e.file ?? fileId, line: e.line, message: e.message };
+          } finally {
+            // The listing keeps no document in memory; the editor reads the one it opens.
+            this.lows.delete(fileId);
+          }
+          index.setLayer(fileId, layerEntry);
+        }
+        if (layerEntry.summary) summary.layers[layer] = layerEntry.summary;
+        if (layerEntry.problem) problems.push(layerEntry.problem);
+      }
+      summaries[i] = summary;
+    });
+    await index.save(new Set(articles.map((a) => a.id)), liveLayerFiles);
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { path: this.root, name: this.manifest.name, formatVersion: this.manifest.formatVersion, schema: this.manifest.schema, layers, articles: summaries.filter((s): s is ArticleSummary => s !== null), skipped, problems };
+  }
+
+  /** Size and mtime of every annotation file of the given layers, by project-relative path. */
+  private async statLayerFiles(layers: string[]): Promise<Map<string, { size: number; mtimeMs: number }>> {
+    const out = new Map<string, { size: number; mtimeMs: number }>();
+    const walk = async (dir: string, rel: string): Promise<void> => {
+      const items = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      await forEachLimited(items, 64, async (item) => {
+        const abs = join(dir, item.name);
+        const id = `${rel}/${item.name}`;
+        if (item.isDirectory()) await walk(abs, id);
+        else if (item.isFile() && item.name.endsWith('.json')) {
+          const info = statSync(abs, { throwIfNoEntry: false });
+          if (info) out.set(id, { size: info.size, mtimeMs: info.mtimeMs });
+        }
+      });
+    };
+    for (const layer of layers) await walk(join(this.root, ANNOTATIONS_DIR, layer), `${ANNOTATIONS_DIR}/${layer}`);
+    return out;
   }
 
   /**

@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { ArticleSummary } from '../../common/api';
 import type { LabelSchema } from '../../common/model';
 import { ARTICLE_STATUSES } from '../../common/model';
+import { VirtualList } from './VirtualList';
+
+const ARTICLE_ROW_HEIGHT = 56;
 
 export interface ListFilter {
   status: string;
@@ -60,8 +63,13 @@ export function ArticleList({ articles, schema, layer, currentId, filter, onFilt
         {done}/{articles.length} done ·{' '}
         {schema.labels.map((l) => <span key={l.name} className="count-chip" style={{ borderColor: l.color }}>{l.name} {totals[l.name] ?? 0}</span>)}
       </div>
-      <ul>
-        {shown.map((a) => {
+      <VirtualList
+        className="article-rows"
+        label="Article list"
+        items={shown}
+        rowHeight={ARTICLE_ROW_HEIGHT}
+        focusIndex={currentId ? shown.findIndex((a) => a.id === currentId) : undefined}
+        renderRow={(a) => {
           const mine = a.layers[layer];
           const status = mine?.status ?? 'todo';
           const finishedBy = Object.entries(a.layers).filter(([, s]) => s.status === 'done').map(([name]) => name);
@@ -82,14 +90,14 @@ export function ArticleList({ articles, schema, layer, currentId, filter, onFilt
                   <span className="count" data-testid="article-count">{mine?.spans ?? 0} spans</span>
                   {Object.entries(mine?.labels ?? {}).map(([label, n]) => <span key={label} className="count-chip" style={{ borderColor: color(label) }} title={`${n} ${label}`}>{label.slice(0, 1)}{n}</span>)}
                   {!a.loadable && <span className="unloadable">not loadable</span>}
+                  {finishedBy.length > 0 && <span className="finished-by" data-testid="finished-by">done by {finishedBy.join(', ')}</span>}
                 </span>
-                {finishedBy.length > 0 && <span className="finished-by" data-testid="finished-by">done by {finishedBy.join(', ')}</span>}
               </button>
             </li>
           );
-        })}
-        {shown.length === 0 && <li className="hint">No article matches.</li>}
-      </ul>
+        }}
+      />
+      {shown.length === 0 && <p className="hint">No article matches.</p>}
     </nav>
   );
 }
