@@ -84,7 +84,7 @@ describe('hostile inputs through the API', () => {
     expect(skipped['link-out.txt']).toMatch(/outside the project/);
     expect(skipped['dir-out']).toMatch(/outside the project/);
     expect(info.articles.some((a) => a.id.includes('secret'))).toBe(false);
-    expect(elapsed).toBeLessThan(20_000);
+    // Speed is measured by npm run bench, never asserted here; the test timeout catches a hang.
     console.log(`openProject with a 20 MB and a 200,000-line article: ${Math.round(elapsed)} ms`);
   });
 
@@ -115,7 +115,7 @@ describe('hostile inputs through the API', () => {
       expect(await call('getLayer', id, 'alice')).toEqual(doc);
       const loaded = performance.now() - started;
       console.log(`${id}: ${article.text.length} UTF-16 units; getArticle ${Math.round(read)} ms, saveLayer (500 spans) ${Math.round(saved)} ms, getLayer ${Math.round(loaded)} ms`);
-      expect(read + saved + loaded).toBeLessThan(20_000);
+      // Speed is measured by npm run bench, never asserted here; the test timeout catches a hang.
     }
   });
 
@@ -129,7 +129,7 @@ describe('hostile inputs through the API', () => {
     console.log(`re-anchoring 500 spans on 20 MB: ${Math.round(elapsed)} ms, ${doc.orphans?.length ?? 0} orphans`);
     expect(doc.spans.length + (doc.orphans?.length ?? 0)).toBe(500);
     expect(doc.spans.length).toBeGreaterThan(450);
-    expect(elapsed).toBeLessThan(30_000);
+    // Speed is measured by npm run bench, never asserted here; the test timeout catches a hang.
     await writeFile(path, original);
   });
 

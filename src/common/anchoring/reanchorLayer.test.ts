@@ -141,10 +141,9 @@ describe('reanchorLayer', () => {
   it('gives up on approximate matching beyond its budget instead of taking long', () => {
     const text = 'lorem ipsum dolor sit amet '.repeat(20_000);
     const spans = Array.from({ length: 50 }, (_, i): Span => ({ id: `s${i}`, start: i * 100, end: i * 100 + 40, label: 'X', text: `a sentence that is nowhere in the text ${i}`, attrs: {}, origin: 'manual', createdAt: T, updatedAt: T }));
-    const started = performance.now();
     const { outcome } = reanchorLayer(docOf(spans), text, 'new', { approximateBudget: 50_000_000 });
     expect(outcome.orphaned).toBe(50);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // Speed is not asserted (shared machines are noisy); the test timeout catches a runaway search.
   });
 });
 
