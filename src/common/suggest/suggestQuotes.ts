@@ -216,16 +216,25 @@ function subjectPhrase(clause: string): { offset: number; length: number } | nul
 }
 
 function trimPhrase(p: string): string {
+  // "Robin Biesbroek of the CDF": after a full name, the affiliation is not needed.
+  const affiliation = /^((?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}’'-]+)\s+(?:of|from|at)\s+.+$/u.exec(p.trim());
+  if (affiliation && !/^(?:The|A|An)\s/.test(affiliation[1])) p = affiliation[1];
   return p
     .replace(/^[\s"“”«»'‘’(—–-]+/, '')
     .replace(/[\s"“”«»'‘’)—–-]+$/, '')
     .replace(/\s+(?:also|has|had|have|later|then|again|who|which|previously)$/i, '');
 }
 
+// Finite verbs that betray a clause rather than a noun phrase ("He performed a live show").
+const CLAUSE_VERB =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|came|comes|went|goes|made|makes|took|takes|got|gets|gave|gives|became|becomes|began|begins|performed|appeared|wrote|released|added|led|left|won|lost|saw|sees|found|finds|used|uses|can|could|would|should|will|may|might|must)\b/i;
+
 function isSpeakerPhrase(p: string): boolean {
   if (!p) return false;
   const words = p.split(/\s+/);
-  if (words.length > 9) return false;
+  if (words.length > 8) return false;
+  if (/[’']s$/.test(p)) return false; // "Mike Ford’s" names the owner of something, not the speaker
+  if (CLAUSE_VERB.test(p)) return false;
   if (PRONOUN.test(p)) return true;
   if (!/\p{L}/u.test(p)) return false;
   // A noun phrase, not a clause: no finite reporting verb inside, starts like a name or a determiner.
@@ -258,7 +267,8 @@ function nearestName(text: string, windowStart: number, end16: number): { start1
     if (!/^(?:The|A|An|In|On|At|But|And|This|That|It|He|She|They|We)\s/.test(m[0])) last = m;
   }
   if (!last) return null;
-  return { start16: windowStart + last.index, end16: windowStart + last.index + last[0].length };
+  const found = last[0].replace(/[’']s$/, '');
+  return { start16: windowStart + last.index, end16: windowStart + last.index + found.length };
 }
 
 // The quotation continues the previous one: same line, or an unclosed quote whose paragraph it follows.
