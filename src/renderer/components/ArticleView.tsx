@@ -45,7 +45,7 @@ interface Props {
  * Keeps the document unchangeable while letting the caret and keyboard selection work: no typed
  * text, paste, drop or deletion ever reaches the article.
  */
-const ReadOnlyText = Extension.create({
+export const ReadOnlyText = Extension.create({
   name: 'glossReadOnly',
   addProseMirrorPlugins() {
     return [
