@@ -1,0 +1,43 @@
+// Runs electronegativity (the Electron security linter) on src/ and fails on any finding that is
+// not in scripts/security/electronegativity-allowlist.json with a reason. electronegativity's
+// TypeScript parser needs the TypeScript 5 API, which Gloss's own TypeScript 7 compiler does not
+// ship, so its `require('typescript')` is pointed at the copy installed for it.
+const Module = require('node:module');
+const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
+const { spawnSync } = require('node:child_process');
+
+const root = path.join(__dirname, '..', '..');
+const ts5 = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'node_modules', 'typescript');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request === 'typescript' && fs.existsSync(ts5)) return resolve.call(this, ts5, parent, ...rest);
+  return resolve.call(this, request, parent, ...rest);
+};
+
+if (process.argv[2] === '--run') {
+  // Child mode: behave exactly like the electronegativity command.
+  process.argv.splice(2, 1);
+  require(path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'));
+} else {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-eneg-')), 'report.csv');
+  const result = spawnSync(process.execPath, [__filename, '--run', '-i', path.join(root, 'src'), '-e', '45.4.1', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { encoding: 'utf8' });
+  if (!fs.existsSync(out)) {
+    console.error(`electronegativity did not produce a report:\n${result.stdout}\n${result.stderr}`);
+    process.exit(1);
+  }
+  const allow = JSON.parse(fs.readFileSync(path.join(__dirname, 'electronegativity-allowlist.json'), 'utf8'));
+  const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+  const header = lines.shift().split(',').map((h) => h.replace(/"/g, '').trim().toLowerCase());
+  const col = (name) => header.findIndex((h) => h.includes(name));
+  const [iCheck, iFile] = [col('issue'), col('filename')];
+  const findings = lines.filter(Boolean).map((line) => {
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return { check: cells[iCheck], file: path.relative(root, cells[iFile] || '') || cells[iFile], line: cells.join(' | ') };
+  });
+  const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && (!a.file || f.file.endsWith(a.file)) && a.reason));
+  console.log(`electronegativity: ${findings.length} finding(s), ${findings.length - unexplained.length} allowed with a reason`);
+  for (const f of unexplained) console.log(`  not allowed: ${f.check} in ${f.file}`);
+  process.exit(unexplained.length ? 1 : 0);
+}
