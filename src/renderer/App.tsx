@@ -5,6 +5,7 @@ import { ClientError } from './api/client';
 import { NamePrompt } from './components/NamePrompt';
 import { ProjectPicker } from './components/ProjectPicker';
 import { Workbench } from './components/Workbench';
+import { ReviewView } from './review/ReviewView';
 
 type OpenError = { message: string; code?: string; path?: string };
 
@@ -15,6 +16,7 @@ export function App({ client }: { client: GlossClient }) {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [openError, setOpenError] = useState<OpenError | null>(null);
   const [picking, setPicking] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const [menuCommand, setMenuCommand] = useState<{ command: string; seq: number } | null>(null);
 
   const openProject = useCallback(async (path: string) => {
@@ -57,5 +59,6 @@ export function App({ client }: { client: GlossClient }) {
       />
     );
   }
-  return <Workbench key={project.path} client={client} project={project} layer={settings.annotator} onProjectChange={setProject} onCloseProject={() => setPicking(true)} menuCommand={menuCommand} />;
+  if (reviewing) return <ReviewView key={project.path} client={client} project={project} onProjectChange={setProject} onClose={() => setReviewing(false)} />;
+  return <Workbench key={project.path} onReview={() => setReviewing(true)} client={client} project={project} layer={settings.annotator} onProjectChange={setProject} onCloseProject={() => setPicking(true)} menuCommand={menuCommand} />;
 }

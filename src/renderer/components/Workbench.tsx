@@ -23,13 +23,15 @@ interface Props {
   onProjectChange: (project: ProjectInfo) => void;
   onCloseProject: () => void;
   menuCommand: { command: string; seq: number } | null;
+  /** Opens the review screen (compare layers, agreement, gold). */
+  onReview?: () => void;
 }
 
 const STATUS_KEYS: Record<string, ArticleStatus> = { t: 'todo', i: 'in_progress', d: 'done', s: 'skipped' };
 const EMPTY = new Set<string>();
 
 /** The annotation screen: article list, the article, labels and spans. */
-export function Workbench({ client, project, layer, onProjectChange, onCloseProject, menuCommand }: Props) {
+export function Workbench({ client, project, layer, onProjectChange, onCloseProject, menuCommand, onReview }: Props) {
   const projectRef = useRef(project);
   projectRef.current = project;
   const onDocChange = useCallback((doc: LayerDoc) => {
@@ -260,6 +262,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         <button onClick={onCloseProject}>Projects…</button>
         <button onClick={() => setDialog('schema')}>Labels…</button>
         <button onClick={() => setDialog('export')}>Export…</button>
+        {onReview && <button onClick={() => void Promise.resolve(session.flush()).then(onReview)}>Review…</button>}
         <button onClick={() => setDialog('help')} aria-label="Keyboard shortcuts">?</button>
         <span className={`save-state save-${saveState.kind}`} data-testid="save-state" role="status">
           {saveState.kind === 'saved' ? 'Saved' : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveState.message}`}
