@@ -85,6 +85,17 @@ export interface AppInfo {
   startProject?: string;
 }
 
+/** What changed on disk, made by other programs, since an earlier poll. */
+export interface ProjectChanges {
+  /** Pass this back as `since` next time. */
+  seq: number;
+  /** False when the platform cannot watch the folder (changes then show on reopen). */
+  watching: boolean;
+  articlesChanged: boolean;
+  /** Project-relative annotation files rewritten by someone else. */
+  layerFiles: string[];
+}
+
 /** The result of recovering a layer file: the document now in force, and where the old file went. */
 export interface LayerRecovery {
   doc: LayerDoc;
@@ -173,6 +184,13 @@ export interface GlossApi {
   restoreLayerBackup(articleId: string, layer: string): Promise<LayerRecovery>;
   /** Moves an unreadable layer file aside and starts the layer empty. */
   startLayerFresh(articleId: string, layer: string): Promise<LayerRecovery>;
+  /** Changes other programs made to the open project since `since` (0 at first). */
+  pollChanges(since: number): Promise<ProjectChanges>;
+  /**
+   * Claims a layer for editing by one window (`client` identifies it across reloads); renew it
+   * every few seconds. Refused while another live window holds it: that one opens read-only.
+   */
+  claimLayer(layer: string, client: string): Promise<{ granted: boolean; holder?: string }>;
   /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
   saveExportFile(filename: string, content: string): Promise<string | null>;
 }
@@ -278,6 +296,8 @@ export const API_ARGS = {
   getLayerBackup: z.tuple([articleId, layerName]),
   restoreLayerBackup: z.tuple([articleId, layerName]),
   startLayerFresh: z.tuple([articleId, layerName]),
+  pollChanges: z.tuple([z.number().int().nonnegative()]),
+  claimLayer: z.tuple([layerName, z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)]),
   saveExportFile: z.tuple([z.string().min(1).max(255), z.string()]),
 } satisfies Record<ApiMethod, z.ZodTypeAny>;
 

@@ -22,6 +22,8 @@ export const API_METHODS = [
   'getLayerBackup',
   'restoreLayerBackup',
   'startLayerFresh',
+  'pollChanges',
+  'claimLayer',
   'saveExportFile',
 ] as const;
 

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApiError } from '../common/api';
-import type { AcceptAgreedResult, AgreementRequest, AgreementResult, AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectInfo, SaveResult } from '../common/api';
+import type { AcceptAgreedResult, AgreementRequest, AgreementResult, AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectChanges, ProjectInfo, SaveResult } from '../common/api';
 import type { LabelSchema, LayerDoc } from '../common/model';
 import { ProjectStore } from './projectStore';
 import type { LayerRecovery } from './projectStore';
@@ -9,6 +9,8 @@ import { exportProject } from './exportProject';
 import { countLabelUse, migrateLabels } from './migrateLabels';
 import type { LabelChanges } from './migrateLabels';
 import { GLOSS_VERSION } from './version';
+import { ProjectWatcher } from './projectWatcher';
+import { claimLayer } from './layerLock';
 import { acceptAgreedInProject, projectAgreement } from './projectAgreement';
 
 export interface GlossServiceOptions {
@@ -28,6 +30,7 @@ export interface GlossServiceOptions {
 /** The node-side implementation of the API contract, shared by Electron main and browser mode. */
 export class GlossService implements GlossApi {
   private store: ProjectStore | null = null;
+  private watcher: ProjectWatcher | null = null;
 
   constructor(private readonly options: GlossServiceOptions) {}
 
@@ -67,6 +70,7 @@ export class GlossService implements GlossApi {
   async openProject(path: string): Promise<ProjectInfo> {
     const abs = this.checkAllowed(path);
     this.store = await ProjectStore.open(abs);
+    this.watch();
     await this.options.settings.addRecent(abs);
     return this.store.info();
   }
@@ -74,6 +78,7 @@ export class GlossService implements GlossApi {
   async initProject(path: string, name?: string): Promise<ProjectInfo> {
     const abs = this.checkAllowed(path);
     this.store = await ProjectStore.init(abs, name);
+    this.watch();
     await this.options.settings.addRecent(abs);
     return this.store.info();
   }
@@ -111,8 +116,30 @@ export class GlossService implements GlossApi {
     return acceptAgreedInProject(this.project, request);
   }
 
+  private watch(): void {
+    this.watcher?.close();
+    this.watcher = new ProjectWatcher(this.project.root);
+  }
+
+  async pollChanges(since: number): Promise<ProjectChanges> {
+    const root = this.project.root;
+    return this.watcher ? this.watcher.changesSince(since, (rel) => join(root, ...rel.split('/'))) : { seq: 0, watching: false, articlesChanged: false, layerFiles: [] };
+  }
+
+  claimLayer(layer: string, client: string): Promise<{ granted: boolean; holder?: string }> {
+    return claimLayer(this.project.root, layer, client);
+  }
+
+  /** Stops watching the open project. */
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
   async saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult> {
     await this.project.writeLayer(articleId, layer, doc);
+    const fileId = this.project.layerFileId(articleId, layer);
+    this.watcher?.recordOwnWrite(fileId, join(this.project.root, ...fileId.split('/')));
     return { savedAt: new Date().toISOString() };
   }
 

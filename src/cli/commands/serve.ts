@@ -30,7 +30,7 @@ Needs the built app: run npm run build once.`,
     const bridge = await startHttpBridge({ api, rendererDir: root, port });
     process.stdout.write(`Gloss is serving ${project}\nOpen: ${bridge.url}\n(Ctrl+C to stop)\n`);
     await new Promise<void>((done) => {
-      const stop = () => { void bridge.close().then(done); };
+      const stop = () => { void bridge.close().then(() => { api.close(); done(); }); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -40,7 +40,8 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     for (const s of doc.spans) labels[s.label] = (labels[s.label] ?? 0) + 1;
     onProjectChange({ ...p, articles: p.articles.map((a) => (a.id === doc.article ? { ...a, layers: { ...a.layers, [layer]: { status: doc.status, spans: doc.spans.length, labels } } } : a)) });
   }, [layer, onProjectChange]);
-  const session = useArticleSession(client, layer, onDocChange);
+  const lockedBy = useLayerClaim(client, layer);
+  const session = useArticleSession(client, layer, onDocChange, lockedBy);
   const { loaded } = session;
 
   const [currentId, setCurrentId] = useState<string | null>(null);
@@ -50,6 +51,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const [message, setMessage] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'export' | 'help' | 'schema' | null>(null);
   const [filter, setFilter] = useState<ListFilter>({ status: '', label: '', search: '' });
+  const [outside, setOutside] = useState<{ file: string; dirty: boolean } | null>(null);
   const [find, setFind] = useState<{ open: boolean; query: string; index: number }>({ open: false, query: '', index: 0 });
   const viewRef = useRef<ArticleViewHandle>(null);
   const altSelection = useRef(false);
@@ -228,6 +230,60 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     if (menuCommand?.command === 'open-project') onCloseProject();
   }, [menuCommand, onCloseProject]);
 
+  // Changes made by other programs: new or removed articles refresh the list; the open article's
+  // annotation file rewritten elsewhere is reloaded, or, with unsaved edits here, the user chooses.
+  const pollSeq = useRef(0);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const currentFile = loaded ? `annotations/${layer}/${loaded.article.id.split('/').slice(1).join('/')}.json` : null;
+  useEffect(() => {
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const changes = await client.pollChanges(pollSeq.current);
+        if (stopped || changes.seq === pollSeq.current) return;
+        pollSeq.current = changes.seq;
+        if (changes.articlesChanged || changes.layerFiles.length) onProjectChange(await client.refreshProject());
+        if (currentFile && changes.layerFiles.includes(currentFile) && currentId) {
+          if (sessionRef.current.dirty()) setOutside({ file: currentFile, dirty: true });
+          else {
+            await sessionRef.current.open(currentId);
+            setOutside({ file: currentFile, dirty: false });
+          }
+        }
+      } catch {
+        // A failed poll is retried on the next tick.
+      }
+    };
+    const timer = setInterval(() => void poll(), 1500);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [client, currentFile, currentId, onProjectChange]);
+
+  // A claim refused (or released) after the article opened: reopen it read-only (or editable).
+  useEffect(() => {
+    if (currentId) void sessionRef.current.open(currentId);
+  }, [lockedBy]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Forget changes Gloss itself just made through another path (schema migration, recovery). */
+  const skipOwnChanges = async () => {
+    pollSeq.current = (await client.pollChanges(pollSeq.current)).seq;
+  };
+
+  const recover = async (how: 'restore' | 'fresh') => {
+    if (!loaded || !currentId) return;
+    try {
+      const result = how === 'restore' ? await client.restoreLayerBackup(currentId, layer) : await client.startLayerFresh(currentId, layer);
+      await skipOwnChanges();
+      await session.open(currentId);
+      setMessage(result.setAside ? `The unreadable file was moved to ${result.setAside}; nothing was deleted.` : null);
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+
   const doExport = async (request: ExportRequest) => {
     await session.flush();
     const result = await client.exportProject(request);
@@ -248,6 +304,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const saveSchema = async (schema: LabelSchema, changes: { renames: Record<string, string>; deletes: string[] }) => {
     await session.flush();
     const info = await client.saveSchema(schema, changes);
+    await skipOwnChanges();
     session.resetHistories();
     onProjectChange(info);
     if (currentId) await open(currentId);
@@ -298,7 +355,35 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
               </label>
               {loaded.article.encoding !== 'utf-8' && <span className="hint">decoded as {loaded.article.encoding}</span>}
               {loaded.readOnly && <span className="read-only" role="alert">{loaded.readOnly}</span>}
+              {loaded.recoverable && !lockedBy && (
+                <span className="recovery">
+                  <button onClick={() => void recover('restore')}>Restore Gloss's backup</button>
+                  <button onClick={() => void recover('fresh')}>Start this layer fresh (the file is moved aside)</button>
+                </span>
+              )}
             </div>
+            {outside && (
+              <div className="message" role="alert" data-testid="outside-change">
+                {outside.dirty ? (
+                  <>
+                    {outside.file} was changed by another program while you have unsaved edits.{' '}
+                    <button onClick={() => { setOutside(null); void session.flush(); }}>Keep mine (overwrite theirs)</button>{' '}
+                    <button onClick={() => { setOutside(null); if (currentId) void session.open(currentId, true); }}>Load theirs (drop mine)</button>
+                  </>
+                ) : (
+                  <>
+                    {outside.file} was changed by another program (a git pull?) and has been reloaded.{' '}
+                    <button onClick={() => setOutside(null)}>OK</button>
+                  </>
+                )}
+              </div>
+            )}
+            {(loaded.doc.orphans?.length ?? 0) > 0 && (
+              <details className="orphans" data-testid="orphans" open>
+                <summary>{loaded.doc.orphans!.length} span(s) could not be placed after this article changed; they are kept here with their text</summary>
+                <ul>{loaded.doc.orphans!.map((o) => <li key={o.id}><strong>{o.label}</strong> “{o.text}”</li>)}</ul>
+              </details>
+            )}
             <ArticleView
               ref={viewRef}
               text={loaded.article.text}
@@ -337,4 +422,42 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
       {dialog === 'schema' && <SchemaEditor schema={project.schema} countUse={(l) => client.countLabelUse(l)} onSave={saveSchema} onClose={() => setDialog(null)} />}
     </div>
   );
+}
+
+/** A random id for this window, kept across reloads of the same tab or window. */
+function windowClientId(): string {
+  const key = 'gloss-client-id';
+  let id = sessionStorage.getItem(key);
+  if (!id) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    sessionStorage.setItem(key, id);
+  }
+  return id;
+}
+
+/**
+ * Claims the layer for this window and keeps renewing the claim. Returns who else holds it when
+ * another live window does (this one is then read-only), or null.
+ */
+function useLayerClaim(client: GlossClient, layer: string): string | null {
+  const [holder, setHolder] = useState<string | null>(null);
+  useEffect(() => {
+    const id = windowClientId();
+    let stopped = false;
+    const claim = async () => {
+      try {
+        const result = await client.claimLayer(layer, id);
+        if (!stopped) setHolder(result.granted ? null : result.holder ?? 'another window');
+      } catch {
+        // Keep the last answer; the next renewal retries.
+      }
+    };
+    void claim();
+    const timer = setInterval(() => void claim(), 10_000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [client, layer]);
+  return holder;
 }

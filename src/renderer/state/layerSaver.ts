@@ -44,6 +44,16 @@ export class LayerSaver {
     if (this.pending && !failed) await this.run();
   }
 
+  /** Drops pending edits (the user chose the version on disk). A write already running completes. */
+  discard(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.pending = null;
+    this.onState({ kind: 'saved' });
+  }
+
   /** Writes whatever is pending now. */
   async flush(): Promise<void> {
     if (this.timer) {

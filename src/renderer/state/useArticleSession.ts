@@ -5,6 +5,7 @@ import { emptyLayerDoc } from '../../common/model';
 import { LayerHistory } from '../../common/layerHistory';
 import { OffsetMap } from '../../common/offsets';
 import type { GlossClient } from '../api/client';
+import { ClientError } from '../api/client';
 import { LayerSaver } from './layerSaver';
 import type { SaveState } from './layerSaver';
 
@@ -13,13 +14,15 @@ export interface Loaded {
   doc: LayerDoc;
   /** Why this layer cannot be edited here, if it cannot. */
   readOnly: string | null;
+  /** Set when the layer file is unreadable and can be restored from a backup or started fresh. */
+  recoverable?: boolean;
 }
 
 /**
  * One article open in one layer: loading, edits with per-article undo history (kept across
  * saves and article switches), and saving at most 300 ms after each edit.
  */
-export function useArticleSession(client: GlossClient, layer: string, onDocChange: (doc: LayerDoc) => void) {
+export function useArticleSession(client: GlossClient, layer: string, onDocChange: (doc: LayerDoc) => void, lockedBy: string | null = null) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [error, setError] = useState<string | null>(null);
@@ -28,13 +31,16 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
   const current = useRef<Loaded | null>(null);
   current.current = loaded;
 
-  const open = useCallback(async (id: string) => {
-    await saver.current?.flush();
+  /** Opens an article; `discard` drops unsaved edits of the open one instead of saving them. */
+  const open = useCallback(async (id: string, discard = false) => {
+    if (discard) saver.current?.discard();
+    else await saver.current?.flush();
     setError(null);
     try {
       const article = await client.getArticle(id);
       let doc: LayerDoc;
-      let readOnly: string | null = null;
+      let readOnly: string | null = lockedBy ? `Read-only: ${lockedBy} is editing the layer ${layer} of this project.` : null;
+      let recoverable = false;
       try {
         doc = await client.getLayer(id, layer);
         const map = new OffsetMap(article.text);
@@ -43,15 +49,16 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
       } catch (e) {
         doc = emptyLayerDoc(id, layer, article.sha256);
         readOnly = (e as Error).message;
+        recoverable = e instanceof ClientError && (e.code === 'CORRUPT_FILE' || e.code === 'NEWER_FORMAT');
       }
       saver.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, setSaveState);
       setSaveState({ kind: 'saved' });
-      setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly });
+      setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly, recoverable });
     } catch (e) {
       setLoaded(null);
       setError((e as Error).message);
     }
-  }, [client, layer]);
+  }, [client, layer, lockedBy]);
 
   const history = (id: string) => {
     let h = histories.current.get(id);
@@ -108,5 +115,5 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
     return () => window.removeEventListener('beforeunload', beforeUnload);
   }, []);
 
-  return { loaded, saveState, error, open, update, undo: () => step('undo'), redo: () => step('redo'), flush: () => saver.current?.flush(), resetHistories };
+  return { loaded, saveState, error, open, update, dirty: () => saver.current?.dirty ?? false, undo: () => step('undo'), redo: () => step('redo'), flush: () => saver.current?.flush(), resetHistories };
 }
