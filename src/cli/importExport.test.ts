@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { buildFixture } from '../common/exchange/fixtures/fixtureSpans';
 import { HUAWEI_FIXTURE } from '../common/exchange/fixtures/huaweiFixture';
 import { UNICODE_ARTICLES, UNICODE_FIXTURE } from '../common/exchange/fixtures/unicodeFixture';
-import { ProjectStore, sha256 } from '../node/projectStore';
+import { ProjectStore } from '../node/projectStore';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'projects', 'huawei-5g');

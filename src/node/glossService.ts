@@ -6,6 +6,8 @@ import { ProjectStore } from './projectStore';
 import type { LayerRecovery } from './projectStore';
 import type { SettingsStore } from './settingsStore';
 import { exportProject } from './exportProject';
+import { importSpansContent } from './importSpans';
+import type { ImportSpansReport, ImportSpansRequest } from './importSpans';
 import { countLabelUse, migrateLabels } from './migrateLabels';
 import type { LabelChanges } from './migrateLabels';
 import { GLOSS_VERSION } from './version';
@@ -174,6 +176,16 @@ export class GlossService implements GlossApi {
   async exportProject(request: ExportRequest): Promise<ExportResult> {
     const result = await exportProject(this.project, request);
     return { filename: result.filename, content: result.content, manifest: result.manifest };
+  }
+
+  /**
+   * Imports spans from a file's content into a layer (an Import dialog). Everything is checked
+   * first; on any problem nothing is written (`ok: false`, problems by line) unless
+   * `skipInvalid`. Not yet in the API contract.
+   */
+  async importSpans(request: ImportSpansRequest): Promise<ImportSpansReport> {
+    const { fileName, content, ...options } = request;
+    return importSpansContent(this.project, fileName, content, options);
   }
 
   async saveExportFile(filename: string, content: string): Promise<string | null> {

@@ -6,7 +6,7 @@
  * are rolled back, so a failed import leaves the project as it was.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ApiError } from '../common/api';
@@ -39,6 +39,21 @@ export interface ImportSpansOptions {
   /** Time stamp for new spans (ISO 8601); default now. */
   now?: string;
   onProgress?: (done: number, total: number) => void;
+  /** JSONL files larger than this are parsed in pieces of whole lines (default 8 MB; for tests). */
+  pieceBytes?: number;
+}
+
+/** The API request of an import from file content (the app's Import dialog). */
+export interface ImportSpansRequest {
+  /** The chosen file's name: named in messages and in the spans' origin `import:<name>`. */
+  fileName: string;
+  content: string;
+  layer: string;
+  fromLayer?: string;
+  offsets?: OffsetUnit;
+  skipInvalid?: boolean;
+  existing?: ExistingSpansPolicy;
+  dryRun?: boolean;
 }
 
 /** One thing the import could not take as it was. */
@@ -87,6 +102,8 @@ export interface ImportSpansReport {
 
 /** Files above this size are parsed in pieces of lines, never as one string. */
 const PIECE_BYTES = 8 << 20;
+/** A JSON array is read as one string; V8 strings hold at most about 2^29 characters. */
+const MAX_WHOLE_BYTES = 400 << 20;
 
 /**
  * Imports the spans of `file` into `options.layer`. Never throws for problems in the file (they
@@ -94,6 +111,22 @@ const PIECE_BYTES = 8 << 20;
  * file naming several layers without `fromLayer`.
  */
 export async function importSpans(store: ProjectStore, file: string, options: ImportSpansOptions): Promise<ImportSpansReport> {
+  checkLayers(options);
+  const parsed = await parseFile(file, basename(file), options.offsets, options.pieceBytes ?? PIECE_BYTES);
+  return importParsed(store, file, parsed, options);
+}
+
+/**
+ * Imports spans from the content of a file (the app's Import dialog, which has no path in
+ * browser mode): as `importSpans`, with `fileName` naming the file in messages and origins.
+ */
+export async function importSpansContent(store: ProjectStore, fileName: string, content: string, options: ImportSpansOptions): Promise<ImportSpansReport> {
+  checkLayers(options);
+  const name = basename(fileName.replace(/\\/g, '/')) || 'import.jsonl';
+  return importParsed(store, name, parseSpanRecords(content, name, { offsets: options.offsets }), options);
+}
+
+function checkLayers(options: ImportSpansOptions): void {
   const { layer } = options;
   if (!LAYER_NAME_PATTERN.test(layer) || layer === 'all') {
     throw new ApiError('BAD_LAYER', `"${layer}" cannot be a layer name (letters, digits, _ - . ; "all" is reserved)`);
@@ -101,9 +134,12 @@ export async function importSpans(store: ProjectStore, file: string, options: Im
   if (options.fromLayer !== undefined && !LAYER_NAME_PATTERN.test(options.fromLayer)) {
     throw new ApiError('BAD_LAYER', `"${options.fromLayer}" is not a layer name`);
   }
+}
+
+async function importParsed(store: ProjectStore, file: string, parsed: { records: SpanRecord[]; errors: ParseError[] }, options: ImportSpansOptions): Promise<ImportSpansReport> {
+  const { layer } = options;
   const existing = options.existing ?? 'refuse';
   const fileName = basename(file);
-  const parsed = await parseFile(file, fileName, options.offsets);
   const problems: ImportIssue[] = parsed.errors.map((e) => ({ code: 'malformed', line: e.line, message: e.message }));
 
   // Which source layer.
@@ -288,7 +324,7 @@ function mergeSpans(current: LayerDoc, imported: ImportedArticle): { spans: Span
  * Parses the file. A JSON array (Label Studio) is parsed whole; JSONL above PIECE_BYTES is read
  * and parsed in pieces of whole lines, so no single string holds the whole file.
  */
-async function parseFile(file: string, fileName: string, offsets: OffsetUnit | undefined): Promise<{ records: SpanRecord[]; errors: ParseError[] }> {
+async function parseFile(file: string, fileName: string, offsets: OffsetUnit | undefined, pieceBytes: number): Promise<{ records: SpanRecord[]; errors: ParseError[] }> {
   let size: number;
   try {
     const info = await stat(file);
@@ -299,7 +335,11 @@ async function parseFile(file: string, fileName: string, offsets: OffsetUnit | u
     const code = (error as NodeJS.ErrnoException).code;
     throw new ApiError(code === 'ENOENT' ? 'NOT_FOUND' : 'UNREADABLE', code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read (${code})`);
   }
-  if (size <= PIECE_BYTES) {
+  // A file that starts with '[' may be one JSON array (Label Studio): it is read whole.
+  const head = await readHead(file, 4096);
+  const array = /^\s*\[/.test(head.replace(/^\ufeff/, ''));
+  if (size <= pieceBytes || array) {
+    if (size > MAX_WHOLE_BYTES) throw new ApiError('TOO_LARGE', `${fileName} is one JSON array of ${Math.round(size / 2 ** 20)} MB, more than can be read at once (${MAX_WHOLE_BYTES / 2 ** 20} MB); save it as JSONL (one task per line) to import it`);
     const content = await readFile(file, 'utf8');
     return parseSpanRecords(content, fileName, { offsets });
   }
@@ -308,10 +348,7 @@ async function parseFile(file: string, fileName: string, offsets: OffsetUnit | u
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let linesBefore = 0;
-  let first = true;
   const parsePiece = (piece: string) => {
-    if (first && piece.replace(/^\ufeff/, '').trimStart().startsWith('[')) throw new ApiError('TOO_LARGE', `${fileName} is one JSON array larger than ${PIECE_BYTES >> 20} MB; export it as JSONL (one task per line) to import it`);
-    first = false;
     const result = parseSpanRecords(piece, fileName, { offsets });
     for (const r of result.records) records.push({ ...r, line: r.line + linesBefore });
     for (const e of result.errors) errors.push({ line: e.line + linesBefore, message: e.message });
@@ -319,7 +356,7 @@ async function parseFile(file: string, fileName: string, offsets: OffsetUnit | u
   };
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     carry += decoder.write(chunk as Buffer);
-    if (carry.length >= PIECE_BYTES) {
+    if (carry.length >= pieceBytes) {
       const cut = carry.lastIndexOf('\n');
       if (cut >= 0) {
         parsePiece(carry.slice(0, cut + 1));
@@ -330,6 +367,17 @@ async function parseFile(file: string, fileName: string, offsets: OffsetUnit | u
   carry += decoder.end();
   if (carry !== '') parsePiece(carry);
   return { records, errors };
+}
+
+async function readHead(file: string, bytes: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Number of `\n` in a piece that ends with one: the lines it holds. */
