@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { stats } from './stats';
 import { validate } from './validate';
 import { serve } from './serve';
+import { agreement } from './agreement';
 
 /** Every `gloss` command by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -15,5 +16,6 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   stats,
   validate,
+  agreement,
   serve,
 };
