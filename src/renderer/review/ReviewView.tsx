@@ -53,10 +53,14 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   const gold = useArticleSession(client, GOLD_LAYER, onGoldChange);
 
   const candidates = useMemo(() => project.layers.filter((l) => l !== GOLD_LAYER), [project.layers]);
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  // The reviewer's choice of layers and labels is kept per project across sessions.
+  const storageKey = `gloss.review:${project.path}`;
+  const [stored] = useState(() => readChoice(storageKey));
+  const [chosen, setChosen] = useState<string[] | null>(stored.layers);
   const layers = useMemo(() => (chosen ?? candidates).filter((l) => project.layers.includes(l)), [chosen, candidates, project.layers]);
   const layersKey = layers.join('\u0001');
-  const [labelFilter, setLabelFilter] = useState<string[] | null>(null);
+  const [labelFilter, setLabelFilter] = useState<string[] | null>(stored.labels);
+  useEffect(() => writeChoice(storageKey, { layers: chosen, labels: labelFilter }), [storageKey, chosen, labelFilter]);
   const labels = labelFilter ?? undefined;
   const enough = layers.length >= 2;
   const adjudicable = enough && !layers.includes(GOLD_LAYER);
@@ -421,4 +425,29 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
       )}
     </div>
   );
+}
+
+interface Choice {
+  layers: string[] | null;
+  labels: string[] | null;
+}
+
+/** The layers and labels last chosen for a project (null: the defaults). */
+function readChoice(key: string): Choice {
+  try {
+    const value = JSON.parse(window.localStorage.getItem(key) ?? 'null') as Partial<Choice> | null;
+    const list = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null);
+    return { layers: list(value?.layers), labels: list(value?.labels) };
+  } catch {
+    return { layers: null, labels: null };
+  }
+}
+
+function writeChoice(key: string, choice: Choice): void {
+  try {
+    if (choice.layers === null && choice.labels === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, JSON.stringify(choice));
+  } catch {
+    // Storage unavailable: the choice lasts for this session only.
+  }
 }
