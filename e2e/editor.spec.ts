@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, expect, selectText, waitSaved, readJson, repoRoot } from './fixtures';
+import { rm } from 'node:fs/promises';
+import { test, expect, selectText, waitSaved, readJson, repoRoot, serveProject } from './fixtures';
 import type { Page } from '@playwright/test';
 import type { LayerDoc } from '../src/common/model';
 
@@ -158,7 +159,10 @@ test('status keys, J/K and N move through the list, which shows status and filte
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('next unfinished article');
 });
 
-test('renaming a label carries its spans along, deleting one asks first', async ({ page, served }) => {
+test('renaming a label carries its spans along, deleting one asks first', async ({ page }) => {
+  // Start from the articles alone, so the counts below are this annotator's spans only.
+  const served = await serveProject({ setup: (dir) => rm(join(dir, 'annotations'), { recursive: true, force: true }) });
+  try {
   await page.goto(served.url);
   await openArticle(page, ID);
   await selectText(page, 'an unnamed US official');
@@ -182,4 +186,7 @@ test('renaming a label carries its spans along, deleting one asks first', async 
   await page.reload();
   await openArticle(page, ID);
   await expect(spanItems(page, 'SOURCE')).toHaveCount(1);
+  } finally {
+    await served.stop();
+  }
 });

@@ -11,6 +11,7 @@ import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectio
 import type { LabelSchema, Span } from '../../common/model';
 import { SpanDecorations, spanDecorationsKey, findDecorationsKey } from '../editor/spanDecorations';
 import { SpanPainter } from '../editor/spanPainter';
+import { labelStylesheet } from '../editor/spanStyle';
 
 /** A code point range. */
 export interface CpRange {
@@ -37,6 +38,8 @@ interface Props {
   /** Find hits as UTF-16 ranges, and which is current. */
   findHits: { from: number; to: number }[];
   currentFind: number;
+  /** A span to bring into view; a new object each time it is asked. */
+  revealId: { id: string } | null;
   onSelectSpan: (id: string | null) => void;
   onHoverSpans: (ids: string[]) => void;
 }
@@ -70,7 +73,7 @@ export const ReadOnlyText = Extension.create({
 
 /** The article, one paragraph per line, with spans painted as decorations. */
 export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView(props, ref) {
-  const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, onSelectSpan, onHoverSpans } = props;
+  const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, revealId, onSelectSpan, onHoverSpans } = props;
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const layout = useMemo(() => new TextLayout(text), [text]);
@@ -126,10 +129,13 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     editor.view.dispatch(editor.state.tr.setMeta(findDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
   }, [findHits, currentFind, layout]);
 
+  // Scroll only when asked (a span picked in the side panel or by [ ]): a span made or clicked in
+  // the text is already in view, and measuring it would force a layout on every key press.
   useEffect(() => {
-    const el = selectedId ? editorRef.current?.view.dom.querySelector('.g-selected') : null;
-    if (el && !isVisible(el)) el.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    if (!revealId) return;
+    const el = editorRef.current?.view.dom.querySelector(`[data-span-ids~="${CSS.escape(revealId.id)}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [revealId]);
   useEffect(() => {
     if (findHits.length) editorRef.current?.view.dom.querySelector('.g-find-current')?.scrollIntoView({ block: 'center' });
   }, [findHits, currentFind]);
@@ -176,11 +182,13 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     };
   }, [text, layout, offsets]);
 
-  return <div className="article-view" ref={host} data-testid="article-view" />;
+  const labelCss = useMemo(() => labelStylesheet(schema.labels), [schema]);
+  return (
+    <>
+      <style>{labelCss}</style>
+      <div className="article-view" ref={host} data-testid="article-view" />
+    </>
+  );
 });
 
-/** Whether an element is inside the viewport (so selecting it need not scroll). */
-function isVisible(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  return r.bottom > 0 && r.top < window.innerHeight;
-}
+

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportRequest, ProjectInfo } from '../../common/api';
 import type { ArticleStatus, LabelSchema, LayerDoc } from '../../common/model';
 import { ARTICLE_STATUSES } from '../../common/model';
@@ -38,7 +38,10 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     const p = projectRef.current;
     const labels: Record<string, number> = {};
     for (const s of doc.spans) labels[s.label] = (labels[s.label] ?? 0) + 1;
-    onProjectChange({ ...p, articles: p.articles.map((a) => (a.id === doc.article ? { ...a, layers: { ...a.layers, [layer]: { status: doc.status, spans: doc.spans.length, labels } } } : a)) });
+    const next = { ...p, articles: p.articles.map((a) => (a.id === doc.article ? { ...a, layers: { ...a.layers, [layer]: { status: doc.status, spans: doc.spans.length, labels } } } : a)) };
+    projectRef.current = next;
+    // List counts may lag a frame behind the painted span; the key press is painted first.
+    startTransition(() => onProjectChange(next));
   }, [layer, onProjectChange]);
   const lockedBy = useLayerClaim(client, layer);
   const session = useArticleSession(client, layer, onDocChange, lockedBy);
@@ -51,6 +54,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const [message, setMessage] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'export' | 'help' | 'schema' | null>(null);
   const [filter, setFilter] = useState<ListFilter>({ status: '', label: '', search: '' });
+  const [reveal, setReveal] = useState<{ id: string } | null>(null);
   const [outside, setOutside] = useState<{ file: string; dirty: boolean } | null>(null);
   const [find, setFind] = useState<{ open: boolean; query: string; index: number }>({ open: false, query: '', index: 0 });
   const viewRef = useRef<ArticleViewHandle>(null);
@@ -215,6 +219,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         const at = spans.findIndex((s) => s.id === selectedId);
         const next = e.key === ']' ? (at + 1) % spans.length : (at <= 0 ? spans.length - 1 : at - 1);
         setSelectedId(spans[next].id);
+        setReveal({ id: spans[next].id });
       } else return;
     };
     window.addEventListener('keydown', onKey);
@@ -393,6 +398,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
               highlightIds={highlightIds}
               findHits={findHits}
               currentFind={findHits.length ? find.index % findHits.length : 0}
+              revealId={reveal}
               onSelectSpan={selectSpan}
               onHoverSpans={onHoverSpans}
             />
@@ -407,7 +413,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
           selectedId={selectedId}
           linkingFrom={linkingFrom}
           readOnly={!!loaded.readOnly}
-          onSelect={selectSpan}
+          onSelect={(id) => { selectSpan(id); setReveal({ id }); }}
           onDelete={remove}
           onLabel={(name) => label(name)}
           onSetAttr={(id, name, value) => report(session.update((doc) => setSpanAttr(doc, id, name, value)))}

@@ -103,13 +103,17 @@ export class SpanPainter {
       const spans = seg.ids.map((id) => this.painted.get(id)!.span);
       const labels = spans.map((s) => schema.labels[labelIndex.get(s.label) ?? -1]);
       const cls = ['g-span'];
+      // A segment under one span takes its label's class (a stylesheet rule); only overlaps,
+      // whose stacked underlines vary, carry an inline style.
+      const single = spans.length === 1 ? labelIndex.get(spans[0].label) : undefined;
+      if (single !== undefined) cls.push(`g-l${single}`);
       if (this.selected !== null && seg.ids.includes(this.selected)) cls.push('g-selected');
       if (seg.ids.some((id) => this.highlight.has(id))) cls.push('g-linked');
       return Decoration.inline(this.layout.offsetToPos(seg.from), this.layout.offsetToPos(seg.to), {
         class: cls.join(' '),
         'data-span-ids': seg.ids.join(' '),
         title: spans.map((s) => s.label).join(' + '),
-        style: segmentStyle(labels, (name) => labelIndex.get(name) ?? 0),
+        ...(single === undefined ? { style: segmentStyle(labels, (name) => labelIndex.get(name) ?? 0) } : {}),
       });
     });
   }

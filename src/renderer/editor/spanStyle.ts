@@ -44,3 +44,8 @@ export function segmentStyle(labels: (LabelDef | undefined)[], schemaIndex: (nam
     `padding-bottom: ${Math.max(0, labels.length - 1) * 4 + 2}px`,
   ].join('; ');
 }
+
+/** Stylesheet rules `.g-span.g-l<i>` for segments under a single span of each label. */
+export function labelStylesheet(labels: (LabelDef | undefined)[]): string {
+  return labels.map((label, i) => `.article-text .g-span.g-l${i} { ${segmentStyle([label], () => i)} }`).join('\n');
+}

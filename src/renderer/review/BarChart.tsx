@@ -54,7 +54,7 @@ export function BarChart({ title, rows, min, max, format, testId }: Props) {
       {items.map(({ row, top }) => (
         <g key={row.key} className={row.onClick ? 'clickable' : undefined} onClick={row.onClick} data-row={row.key}>
           <text x={NAME_WIDTH - 6} y={top + (row.bars.length * BAR_HEIGHT) / 2 + 4} textAnchor="end" className="name">
-            {row.name.length > 26 ? `${row.name.slice(0, 25)}…` : row.name}
+            {row.name.length > 24 ? `${row.name.slice(0, 23)}…` : row.name}<title>{row.name}</title>
           </text>
           {row.bars.map((bar, i) => {
             const by = top + i * BAR_HEIGHT;

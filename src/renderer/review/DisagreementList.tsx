@@ -63,7 +63,7 @@ export function DisagreementList({ items, layers, docs, gold, schema, current, r
               <span className="kind" style={{ borderColor: KIND_COLORS[group.kind], color: KIND_COLORS[group.kind] }}>
                 {group.kind === 'only' ? `only ${only.join(', ')}` : KIND_NAME[group.kind]}
               </span>
-              <span className="dis-text">“{excerpt(group.text, 70)}”</span>
+              <span className="dis-text">{excerpt(group.text, 70)}</span>
             </div>
             <ul className="versions">
               {layers.map((layer) => {
@@ -74,7 +74,7 @@ export function DisagreementList({ items, layers, docs, gold, schema, current, r
                     <strong>{layer}:</strong>{' '}
                     {spans.length === 0 ? <span className="hint">nothing</span> : spans.map((s) => (
                       <span key={s.id} className="version-span">
-                        <span className="span-label" style={{ color: color(s.label) }}>{s.label}</span> “{excerpt(s.text, 50)}”
+                        <span className="span-label" style={{ color: color(s.label) }}>{s.label}</span> <q>{excerpt(s.text, 50)}</q>
                       </span>
                     ))}
                   </li>

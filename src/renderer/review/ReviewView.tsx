@@ -384,7 +384,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
                   <button onClick={() => void acceptProject()} disabled={busy || !adjudicable}>Accept agreed (all articles)</button>
                 </div>
                 <p className="legend" data-testid="legend">
-                  Underlines, top to bottom: {layers.map((l, i) => <span key={l}><strong>{i + 1}. {l}</strong>{i < layers.length - 1 ? ', ' : ''}</span>)}.{' '}
+                  <span>Underlines, top to bottom: {layers.map((l, i) => `${i + 1}. ${l}`).join(', ')}</span>
                   {(['agree', 'partial', 'only'] as const).map((k) => (
                     <span key={k} className="legend-kind"><span className="legend-swatch" style={{ background: KIND_COLORS[k] }} /> {KIND_TEXT[k]}</span>
                   ))}

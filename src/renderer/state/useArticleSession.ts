@@ -37,12 +37,16 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
     else await saver.current?.flush();
     setError(null);
     try {
+      // Both requests go out at once; the layer's failure is handled below, the article's above.
+      const layerRequest = client.getLayer(id, layer).then((d) => ({ ok: true as const, d }), (e: unknown) => ({ ok: false as const, e }));
       const article = await client.getArticle(id);
       let doc: LayerDoc;
       let readOnly: string | null = lockedBy ? `Read-only: ${lockedBy} is editing the layer ${layer} of this project.` : null;
       let recoverable = false;
       try {
-        doc = await client.getLayer(id, layer);
+        const answer = await layerRequest;
+        if (!answer.ok) throw answer.e;
+        doc = answer.d;
         const map = new OffsetMap(article.text);
         const stale = doc.spans.filter((s) => s.end > map.codePointLength || article.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) !== s.text).length;
         if (stale > 0) readOnly = `${id} changed since it was annotated: ${stale} span(s) no longer match their text. The layer is shown read-only so nothing shifts.`;
