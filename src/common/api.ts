@@ -8,6 +8,7 @@ import type { ArticleStatus, LabelSchema, LayerDoc, OffsetUnit } from './model';
 import { LAYER_NAME_PATTERN } from './model';
 import type { ApiMethod } from './apiMethods';
 import type { AgreementReport } from './agreement';
+import type { ArticleSuggestions, SuggestionKey } from './suggest/pending';
 
 export { API_METHODS, ipcChannel } from './apiMethods';
 export type { ApiMethod } from './apiMethods';
@@ -147,6 +148,15 @@ export interface AcceptAgreedResult {
   warnings: string[];
 }
 
+/** The suggestion engines the API runs on demand. */
+export type SuggestionEngineName = 'boilerplate' | 'quotes' | 'claims' | 'repeats';
+export type { ArticleSuggestions, PendingSuggestion, SuggestionKey } from './suggest/pending';
+
+/** A suggestion being rejected: its key and the engine that proposed it. */
+export interface RejectedSuggestion extends SuggestionKey {
+  engine: string;
+}
+
 /** Everything the UI may ask of the disk. Every method is async. */
 export interface GlossApi {
   getAppInfo(): Promise<AppInfo>;
@@ -191,6 +201,18 @@ export interface GlossApi {
    * every few seconds. Refused while another live window holds it: that one opens read-only.
    */
   claimLayer(layer: string, client: string): Promise<{ granted: boolean; holder?: string }>;
+  /** The open project's annotation guidelines (guidelines.md), as plain text; null when it has none. */
+  getGuidelines(): Promise<string | null>;
+  /**
+   * What the suggestion engines propose for an article in a layer (default engines: boilerplate,
+   * quotes, claims, repeats), less the spans the layer has and the suggestions it rejected.
+   * Nothing is written; accepting is an edit of the layer (origin `suggestion:<engine>`).
+   */
+  getSuggestions(articleId: string, layer: string, engines?: SuggestionEngineName[]): Promise<ArticleSuggestions>;
+  /** Rejects suggestions (by label, range and text); they stay rejected when the engines run again. */
+  rejectSuggestions(articleId: string, layer: string, keys: RejectedSuggestion[]): Promise<{ rejected: number }>;
+  /** Takes rejections back (every one of the article in the layer when `keys` is omitted). */
+  unrejectSuggestions(articleId: string, layer: string, keys?: SuggestionKey[]): Promise<{ restored: number }>;
   /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
   saveExportFile(filename: string, content: string): Promise<string | null>;
 }
@@ -225,6 +247,13 @@ const relationSchema = z.object({
   type: z.string().min(1).max(200),
   from: z.string().min(1).max(200),
   to: z.string().min(1).max(200),
+});
+
+const suggestionKey = z.object({
+  label: z.string().min(1).max(200),
+  start: offset,
+  end: offset,
+  text: z.string().max(1_000_000),
 });
 
 const agreementRequest = z.object({
@@ -298,6 +327,10 @@ export const API_ARGS = {
   startLayerFresh: z.tuple([articleId, layerName]),
   pollChanges: z.tuple([z.number().int().nonnegative()]),
   claimLayer: z.tuple([layerName, z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)]),
+  getGuidelines: z.tuple([]),
+  getSuggestions: z.tuple([articleId, layerName, z.array(z.enum(['boilerplate', 'quotes', 'claims', 'repeats'])).max(8).optional()]),
+  rejectSuggestions: z.tuple([articleId, layerName, z.array(suggestionKey.extend({ engine: z.string().max(200) }).strict()).max(100_000)]),
+  unrejectSuggestions: z.tuple([articleId, layerName, z.array(suggestionKey.strict()).max(100_000).optional()]),
   saveExportFile: z.tuple([z.string().min(1).max(255), z.string()]),
 } satisfies Record<ApiMethod, z.ZodTypeAny>;
 

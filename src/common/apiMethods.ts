@@ -24,6 +24,10 @@ export const API_METHODS = [
   'startLayerFresh',
   'pollChanges',
   'claimLayer',
+  'getGuidelines',
+  'getSuggestions',
+  'rejectSuggestions',
+  'unrejectSuggestions',
   'saveExportFile',
 ] as const;
 

@@ -14,6 +14,9 @@ import { GLOSS_VERSION } from './version';
 import { ProjectWatcher } from './projectWatcher';
 import { claimLayer } from './layerLock';
 import { acceptAgreedInProject, projectAgreement } from './projectAgreement';
+import { SuggestionService } from './suggestionService';
+import { readGuidelines } from './guidelines';
+import type { ArticleSuggestions, RejectedSuggestion, SuggestionEngineName, SuggestionKey } from '../common/api';
 
 export interface GlossServiceOptions {
   settings: SettingsStore;
@@ -32,6 +35,7 @@ export interface GlossServiceOptions {
 /** The node-side implementation of the API contract, shared by Electron main and browser mode. */
 export class GlossService implements GlossApi {
   private store: ProjectStore | null = null;
+  private suggestionService: SuggestionService | null = null;
   private watcher: ProjectWatcher | null = null;
 
   constructor(private readonly options: GlossServiceOptions) {}
@@ -90,6 +94,7 @@ export class GlossService implements GlossApi {
   }
 
   refreshProject(): Promise<ProjectInfo> {
+    this.suggestionService?.invalidate();
     return this.project.info();
   }
 
@@ -140,6 +145,7 @@ export class GlossService implements GlossApi {
 
   async saveLayer(articleId: string, layer: string, doc: LayerDoc): Promise<SaveResult> {
     await this.project.writeLayer(articleId, layer, doc);
+    this.suggestionService?.noteLayerSaved(articleId, layer, doc);
     const fileId = this.project.layerFileId(articleId, layer);
     this.watcher?.recordOwnWrite(fileId, join(this.project.root, ...fileId.split('/')));
     return { savedAt: new Date().toISOString() };
@@ -186,6 +192,29 @@ export class GlossService implements GlossApi {
   async importSpans(request: ImportSpansRequest): Promise<ImportSpansReport> {
     const { fileName, content, ...options } = request;
     return importSpansContent(this.project, fileName, content, options);
+  }
+
+  /** The suggestions of the open project (created with it). */
+  get suggestions(): SuggestionService {
+    const store = this.project;
+    if (this.suggestionService?.store !== store) this.suggestionService = new SuggestionService(store);
+    return this.suggestionService;
+  }
+
+  getGuidelines(): Promise<string | null> {
+    return readGuidelines(this.project.root);
+  }
+
+  getSuggestions(articleId: string, layer: string, engines?: SuggestionEngineName[]): Promise<ArticleSuggestions> {
+    return this.suggestions.getSuggestions(articleId, layer, engines);
+  }
+
+  rejectSuggestions(articleId: string, layer: string, keys: RejectedSuggestion[]): Promise<{ rejected: number }> {
+    return this.suggestions.reject(articleId, layer, keys);
+  }
+
+  unrejectSuggestions(articleId: string, layer: string, keys?: SuggestionKey[]): Promise<{ restored: number }> {
+    return this.suggestions.unreject(articleId, layer, keys);
   }
 
   async saveExportFile(filename: string, content: string): Promise<string | null> {
