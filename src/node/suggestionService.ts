@@ -75,20 +75,22 @@ export class SuggestionService {
 
   /**
    * The pending suggestions of an article for a layer: what the engines propose, less what the
-   * layer has and what it rejected. `engines` defaults to all of them.
+   * layer has and what it rejected. `engines` defaults to all of them. Without a layer (null),
+   * nothing is left out and the repeats engine has no evidence.
    */
-  async getSuggestions(articleId: string, layer: string, engines: readonly SuggestionEngine[] = SUGGESTION_ENGINES): Promise<ArticleSuggestions> {
+  async getSuggestions(articleId: string, layer: string | null, engines: readonly SuggestionEngine[] = SUGGESTION_ENGINES): Promise<ArticleSuggestions> {
     const unknown = engines.filter((e) => !(SUGGESTION_ENGINES as readonly string[]).includes(e));
     if (unknown.length) throw new ApiError('BAD_OPTIONS', `Unknown suggestion engine(s) ${unknown.join(', ')}; choose from ${SUGGESTION_ENGINES.join(', ')}`);
     const want = new Set(engines);
     // Project evidence first (built once), so `ms` measures one article's work.
     const lines = want.has('boilerplate') ? await this.lines() : null;
-    const repeats = want.has('repeats') ? await this.repeatIndex(layer) : null;
+    const repeats = want.has('repeats') && layer !== null ? await this.repeatIndex(layer) : null;
 
     const started = performance.now();
     const article = await this.store.readArticle(articleId);
-    const doc = await this.store.readLayer(articleId, layer, article.sha256);
-    const rejected = await this.rejections.rejections(articleId, layer);
+    const doc = layer === null ? null : await this.store.readLayer(articleId, layer, article.sha256);
+    const spans = doc?.spans ?? [];
+    const rejected = layer === null ? [] : await this.rejections.rejections(articleId, layer);
     const text = article.text;
     const lists: Suggestion[][] = [];
     let boilerplate: Suggestion[] = [];
@@ -99,12 +101,12 @@ export class SuggestionService {
     }
     if (want.has('quotes')) lists.push(suggestQuotes(text));
     if (want.has('claims')) {
-      const exclude = [...doc.spans.filter((s) => s.label === 'BOILERPLATE'), ...boilerplate.filter((b) => !rejected.some((r) => r.label === b.label && r.start === b.start && r.end === b.end))];
+      const exclude = [...spans.filter((s) => s.label === 'BOILERPLATE'), ...boilerplate.filter((b) => !rejected.some((r) => r.label === b.label && r.start === b.start && r.end === b.end))];
       lists.push(suggestClaims(text, { exclude }));
     }
-    if (repeats) lists.push(repeats.suggest(articleId, text, doc.spans));
-    const pending = pendingSuggestions(lists, { spans: doc.spans, rejected, sha256: article.sha256, labels: this.store.manifest.schema.labels.map((l) => l.name) });
-    return { article: articleId, layer, sha256: article.sha256, suggestions: pending.suggestions, rejected: pending.rejected, ms: Math.round((performance.now() - started) * 100) / 100 };
+    if (repeats) lists.push(repeats.suggest(articleId, text, spans));
+    const pending = pendingSuggestions(lists, { spans, rejected, sha256: article.sha256, labels: this.store.manifest.schema.labels.map((l) => l.name) });
+    return { article: articleId, layer: layer ?? '', sha256: article.sha256, suggestions: pending.suggestions, rejected: pending.rejected, ms: Math.round((performance.now() - started) * 100) / 100 };
   }
 
   /** Rejects suggestions of an article in a layer; they stay rejected when the engines run again. */
