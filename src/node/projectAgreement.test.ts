@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError } from '../common/api';
+import { ApiError, validateArgs } from '../common/api';
 import { computeAgreement } from '../common/agreement';
 import { testDoc } from '../common/agreement/testDocs';
 import type { LayerDoc } from '../common/model';
@@ -114,5 +114,28 @@ describe('GlossService review methods', () => {
     const { report } = await service.computeAgreement({ layers: ['alice', 'bob'] });
     expect(report).toEqual((await projectAgreement(store, { layers: ['alice', 'bob'] })).report);
     expect(await service.acceptAgreed({ layers: ['alice', 'bob'], articles: ['articles/a.txt'] })).toMatchObject({ articles: 1, spans: 2 });
+  });
+});
+
+describe('argument validation of the review methods', () => {
+  const bad = (method: string, args: unknown[]) => {
+    try {
+      validateArgs(method, args);
+    } catch (error) {
+      return (error as ApiError).message;
+    }
+    return null;
+  };
+
+  it('accepts well-formed requests and refuses the rest before they reach the disk', () => {
+    expect(validateArgs('computeAgreement', [{ layers: ['alice', 'bob'], labels: ['CLAIM'], articles: ['articles/a.txt'] }])).toEqual([{ layers: ['alice', 'bob'], labels: ['CLAIM'], articles: ['articles/a.txt'] }]);
+    expect(bad('computeAgreement', [{ layers: ['alice'] }])).toMatch(/layers: choose at least two layers/);
+    expect(bad('acceptAgreed', [{ layers: ['alice', 'alice'] }])).toMatch(/chosen twice/);
+    expect(bad('acceptAgreed', [{ layers: ['alice', '../x'] }])).toMatch(/Bad arguments for acceptAgreed/);
+    expect(bad('computeAgreement', [{ layers: ['alice', 'bob'], articles: ['articles/../../etc/passwd'] }])).toMatch(/inside the project/);
+    expect(bad('computeAgreement', [{ layers: ['alice', 'bob'], extra: 1 }])).toMatch(/Bad arguments/);
+    expect(validateArgs('getLayers', ['articles/a.txt'])).toEqual(['articles/a.txt']);
+    expect(bad('getLayers', ['articles/a.txt', ['.hidden']])).toMatch(/Bad arguments for getLayers/);
+    expect(bad('saveLayer', ['articles/a.txt', 'gold', { ...testDoc('articles/a.txt', 'gold', A, [[0, 6, 'SPEAKER']]), spans: [{ ...testDoc('articles/a.txt', 'gold', A, [[0, 6, 'SPEAKER']]).spans[0], sources: ['../bob'] }] }])).toMatch(/sources/);
   });
 });
