@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildCli() {
+  // Chunks are content-hashed and never deleted here, so a CLI already running keeps its files.
   await build({
     entryPoints: [join(root, 'src', 'cli', 'index.ts')],
-    outfile: join(root, 'out', 'cli', 'gloss.mjs'),
+    outdir: join(root, 'out', 'cli'),
+    entryNames: 'gloss',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    // Each command and the npm packages it needs load only when that command runs.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

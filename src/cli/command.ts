@@ -3,7 +3,7 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** One `gloss <name>` command. */
 export interface Command {
-  summary: string;
+
   help: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
   run(values: Values, positionals: string[]): Promise<number | void>;

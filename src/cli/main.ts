@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { ApiError } from '../common/api';
+import { ApiError } from '../common/apiError';
 import { CliError, usage } from './cliError';
 import { GLOSS_VERSION } from '../node/version';
-import { COMMANDS } from './commands';
+import { COMMAND_SUMMARIES, loadCommand } from './commands';
 
 const HELP = `gloss ${GLOSS_VERSION}: annotate news articles, offline.
 
 Usage: gloss <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+${Object.entries(COMMAND_SUMMARIES).map(([name, summary]) => `  ${name.padEnd(10)} ${summary}`).join('\n')}
 
 Run gloss <command> --help for a command's options.
 Offsets printed or exported are Unicode code points unless --offsets utf16 is given.`;
@@ -26,9 +26,9 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(GLOSS_VERSION + '\n');
     return 0;
   }
-  const command = COMMANDS[name];
   try {
-    if (!command) throw usage(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}`);
+    const command = Object.prototype.hasOwnProperty.call(COMMAND_SUMMARIES, name) ? await loadCommand(name) : undefined;
+    if (!command) throw usage(`Unknown command "${name}". Commands: ${Object.keys(COMMAND_SUMMARIES).join(', ')}`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.help + '\n');
       return 0;

@@ -11,6 +11,7 @@ import type { AgreementReport } from './agreement';
 import type { ArticleSuggestions, SuggestionKey } from './suggest/pending';
 
 export { API_METHODS, ipcChannel } from './apiMethods';
+import { ApiError } from './apiError';
 export type { ApiMethod } from './apiMethods';
 
 /** How one layer stands on one article, for the article list. */
@@ -346,14 +347,4 @@ export function validateArgs(method: string, args: unknown): unknown[] {
   return parsed.data as unknown[];
 }
 
-/** An error that crosses the transport with its code and location intact. */
-export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly file?: string, readonly line?: number) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  toJSON(): { code: string; message: string; file?: string; line?: number } {
-    return { code: this.code, message: this.message, file: this.file, line: this.line };
-  }
-}
+export { ApiError } from './apiError';

@@ -9,7 +9,6 @@ import type { ArticleFileProblem } from '../../node/importArticles';
 import { progressBar } from '../progressBar';
 
 export const add: Command = {
-  summary: 'add articles from .txt .md .html .jsonl files or folders',
   help: `Usage: gloss add <dir> <file-or-folder>... [--skip-invalid] [--json]
 
 Adds articles to the project <dir>. Folders are walked; each file's path inside the folder is

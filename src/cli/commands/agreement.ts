@@ -7,7 +7,6 @@ import { ProjectStore } from '../../node/projectStore';
 import { checkLayers, projectAgreement } from '../../node/projectAgreement';
 
 export const agreement: Command = {
-  summary: 'inter-annotator agreement of two or more layers: per label, overall, per article, per pair',
   help: `Usage: gloss agreement <dir> --layers A,B[,C...] [--labels L1,L2] [--json]
 
 Measures how well the layers agree over every article of the project: span F1 (exact and

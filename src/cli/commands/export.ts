@@ -11,7 +11,6 @@ import type { ArticleStatus, OffsetUnit } from '../../common/model';
 import { progressBar } from '../progressBar';
 
 export const exportCommand: Command = {
-  summary: 'export annotations as JSONL for ML pipelines (native, doccano, prodigy, hf, ...)',
   help: `Usage: gloss export <dir> --format FORMAT [--layer NAME|gold|all] [--out FILE]
                     [--offsets codepoint|utf16] [--status done,...] [--labels L1,L2]
                     [--no-relations] [--json]

@@ -11,7 +11,6 @@ import type { ExistingSpansPolicy, ImportSpansReport } from '../../node/importSp
 import { progressBar } from '../progressBar';
 
 export const importCommand: Command = {
-  summary: 'import spans into a layer from native, doccano, Prodigy or Label Studio files',
   help: `Usage: gloss import <dir> <file> --layer NAME [--from-layer NAME] [--offsets codepoint|utf16]
                     [--replace | --merge] [--skip-invalid] [--dry-run] [--json]
 

@@ -4,7 +4,6 @@ import { usage } from '../cliError';
 import { ProjectStore } from '../../node/projectStore';
 
 export const init: Command = {
-  summary: 'create a project folder (gloss.json with the default label schema, articles/)',
   help: `Usage: gloss init <dir> [--name NAME]
 
 Creates <dir>/gloss.json with the default schema (CLAIM, QUOTE, SPEAKER, BOILERPLATE and

@@ -10,7 +10,6 @@ import { startHttpBridge } from '../../node/httpBridge';
 import { rendererDir, sampleProjectDir } from '../../node/appPaths';
 
 export const serve: Command = {
-  summary: 'browser mode: serve Gloss for one project on 127.0.0.1 and print the URL to open',
   help: `Usage: gloss serve <dir> [--port N]
 
 Serves the Gloss app and its API for the project <dir> on 127.0.0.1 only (never on the network),

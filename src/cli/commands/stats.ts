@@ -5,7 +5,6 @@ import { projectStats } from '../../node/projectStats';
 import { progressBar } from '../progressBar';
 
 export const stats: Command = {
-  summary: 'count articles, statuses per layer, spans per label per layer',
   help: `Usage: gloss stats <dir> [--json]
 
 Counts the project's articles and, for every layer: how many articles have an annotation file,

@@ -4,7 +4,6 @@ import { ProjectStore } from '../../node/projectStore';
 import type { ProjectCheck } from '../../node/projectStore';
 
 export const validate: Command = {
-  summary: 'check a project: manifest, articles, every annotation file; exit 1 on any problem',
   help: `Usage: gloss validate <dir> [--json]
 
 Lists every problem of a project: a missing or broken gloss.json, annotation files that are not
