@@ -144,7 +144,12 @@ export class SuggestionService {
         // Not loadable: it takes no part (and gets no boilerplate evidence).
       }
     });
-    const index = LineFrequencyIndex.build(texts);
+    // Built in slices, yielding between them, so saves and other requests are not held up.
+    const index = new LineFrequencyIndex();
+    for (let i = 0; i < texts.length; i++) {
+      index.add(texts[i]);
+      if (i % 250 === 249) await new Promise((ok) => setImmediate(ok));
+    }
     const idOf = new Map<string, number>();
     articles.forEach((a, i) => {
       if (ok[i]) idOf.set(a.id, i);

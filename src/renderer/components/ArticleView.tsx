@@ -9,7 +9,7 @@ import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
 import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
-import { SpanDecorations, spanDecorationsKey, findDecorationsKey } from '../editor/spanDecorations';
+import { SpanDecorations, spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey } from '../editor/spanDecorations';
 import { SpanPainter } from '../editor/spanPainter';
 import { labelStylesheet } from '../editor/spanStyle';
 
@@ -42,6 +42,11 @@ interface Props {
   revealId: { id: string } | null;
   onSelectSpan: (id: string | null) => void;
   onHoverSpans: (ids: string[]) => void;
+  /** Pending suggestions (code point ranges), painted dashed and lighter; the current one outlined. */
+  suggestions?: readonly { id: string; label: string; start: number; end: number }[];
+  currentSuggestion?: string | null;
+  /** A click on a suggestion where no span is. */
+  onSelectSuggestion?: (id: string | null) => void;
 }
 
 /**
@@ -73,7 +78,7 @@ export const ReadOnlyText = Extension.create({
 
 /** The article, one paragraph per line, with spans painted as decorations. */
 export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView(props, ref) {
-  const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, revealId, onSelectSpan, onHoverSpans } = props;
+  const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, revealId, onSelectSpan, onHoverSpans, suggestions, currentSuggestion, onSelectSuggestion } = props;
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const layout = useMemo(() => new TextLayout(text), [text]);
@@ -85,6 +90,9 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     const seg = painterRef.current?.segmentAt(layout.posToOffset(pos)) ?? null;
     if (!seg) {
       onSelectSpan(null);
+      const cp = offsets.toCodePoint(layout.posToOffset(pos));
+      const hit = suggestions?.filter((s) => s.start <= cp && cp < s.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+      onSelectSuggestion?.(hit?.id ?? null);
       return;
     }
     const at = selectedId ? seg.ids.indexOf(selectedId) : -1;
@@ -128,6 +136,25 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     const decorations = findHits.map((hit, i) => Decoration.inline(layout.offsetToPos(hit.from), layout.offsetToPos(hit.to), { class: i === currentFind ? 'g-find g-find-current' : 'g-find' }));
     editor.view.dispatch(editor.state.tr.setMeta(findDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
   }, [findHits, currentFind, layout]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const color = new Map(schema.labels.map((l) => [l.name, l.color]));
+    const decorations = (suggestions ?? []).map((s) => {
+      const c = color.get(s.label) ?? '#6b7280';
+      const current = s.id === currentSuggestion;
+      return Decoration.inline(layout.offsetToPos(offsets.toUtf16(s.start)), layout.offsetToPos(offsets.toUtf16(s.end)), {
+        class: current ? 'g-suggestion g-suggestion-current' : 'g-suggestion',
+        'data-suggestion-id': s.id,
+        'data-label': s.label,
+        title: `Suggested ${s.label}`,
+        style: `border-bottom: 2px dashed ${c}; background-color: ${c}${current ? '33' : '12'};${current ? ` outline: 2px dashed ${c};` : ''}`,
+      });
+    });
+    editor.view.dispatch(editor.state.tr.setMeta(suggestionDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+    if (currentSuggestion) editor.view.dom.querySelector('.g-suggestion-current')?.scrollIntoView({ block: 'nearest' });
+  }, [suggestions, currentSuggestion, schema, layout, offsets]);
 
   // Scroll only when asked (a span picked in the side panel or by [ ]): a span made or clicked in
   // the text is already in view, and measuring it would force a layout on every key press.

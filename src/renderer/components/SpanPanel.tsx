@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { LabelSchema, LayerDoc, Span } from '../../common/model';
 import { labelPattern } from '../editor/spanStyle';
 import { VirtualList } from './VirtualList';
@@ -20,6 +21,8 @@ interface Props {
   onPickLinkTarget: (spanId: string) => void;
   onRemoveRelation: (relationId: string) => void;
   onHover: (ids: string[]) => void;
+  /** Extra sections under the label buttons (the suggestions). */
+  children?: ReactNode;
 }
 
 export function excerpt(text: string, max = 90): string {
@@ -66,6 +69,8 @@ export function SpanPanel(p: Props) {
           ))}
         </div>
       </section>
+
+      {p.children}
 
       {linking && (
         <section className="linking" aria-label="Link target" role="region">

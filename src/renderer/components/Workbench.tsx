@@ -15,6 +15,9 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { SchemaEditor } from './SchemaEditor';
 import { useArticleSession } from '../state/useArticleSession';
 import { isLabelKey } from '../state/shortcuts';
+import { useSuggestions } from '../state/useSuggestions';
+import { SuggestionPanel } from './SuggestionPanel';
+import { GuidelinesPanel } from './GuidelinesPanel';
 
 interface Props {
   client: GlossClient;
@@ -57,6 +60,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const [reveal, setReveal] = useState<{ id: string } | null>(null);
   const [outside, setOutside] = useState<{ file: string; dirty: boolean } | null>(null);
   const [find, setFind] = useState<{ open: boolean; query: string; index: number }>({ open: false, query: '', index: 0 });
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const viewRef = useRef<ArticleViewHandle>(null);
   const altSelection = useRef(false);
 
@@ -167,6 +171,9 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     }
     setSelectedId(id);
   }, [linkingFrom, link]);
+
+  const dropSelection = useCallback(() => setSelectedId(null), []);
+  const sg = useSuggestions({ client, layer, schema: project.schema, session, keysActive: !dialog && !linkingFrom, spanSelected: !!selectedId, onFocus: dropSelection, report: setMessage });
 
   useEffect(() => {
     const onMouseUp = (e: MouseEvent) => { altSelection.current = e.altKey; };
@@ -324,6 +331,8 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         <button onClick={onCloseProject}>Projects…</button>
         <button onClick={() => setDialog('schema')}>Labels…</button>
         <button onClick={() => setDialog('export')}>Export…</button>
+        <button onClick={() => sg.setShow(!sg.show)} aria-pressed={sg.show} title="Show or hide the engines' suggestions">Suggestions: {sg.show ? 'on' : 'off'}</button>
+        <button onClick={() => setGuidelinesOpen((o) => !o)} aria-pressed={guidelinesOpen}>Guidelines</button>
         {onReview && <button onClick={() => void Promise.resolve(session.flush()).then(onReview)}>Review…</button>}
         <button onClick={() => setDialog('help')} aria-label="Keyboard shortcuts">?</button>
         <span className={`save-state save-${saveState.kind}`} data-testid="save-state" role="status">
@@ -401,6 +410,9 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
               revealId={reveal}
               onSelectSpan={selectSpan}
               onHoverSpans={onHoverSpans}
+              suggestions={sg.visible}
+              currentSuggestion={sg.current?.id ?? null}
+              onSelectSuggestion={sg.select}
             />
           </>
         )}
@@ -421,8 +433,11 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
           onPickLinkTarget={(id) => linkingFrom && link(linkingFrom, id)}
           onRemoveRelation={(id) => report(session.update((doc) => removeRelation(doc, id)))}
           onHover={onHoverSpans}
-        />
+        >
+          <SuggestionPanel suggestions={sg} schema={project.schema} readOnly={!!loaded.readOnly} />
+        </SpanPanel>
       ) : <aside className="side-panel" />}
+      {guidelinesOpen && <GuidelinesPanel client={client} onClose={() => setGuidelinesOpen(false)} />}
       {dialog === 'export' && <ExportDialog layers={project.layers} defaultLayer={layer} labels={project.schema.labels.map((l) => l.name)} onExport={doExport} onClose={() => setDialog(null)} />}
       {dialog === 'help' && <ShortcutHelp schema={project.schema} onClose={() => setDialog(null)} />}
       {dialog === 'schema' && <SchemaEditor schema={project.schema} countUse={(l) => client.countLabelUse(l)} onSave={saveSchema} onClose={() => setDialog(null)} />}

@@ -7,6 +7,8 @@ import type { EditorView } from '@tiptap/pm/view';
 export const spanDecorationsKey = new PluginKey<DecorationSet>('glossSpans');
 /** Holds the find-in-article hits, apart from the spans so either changes alone. */
 export const findDecorationsKey = new PluginKey<DecorationSet>('glossFind');
+/** Holds the pending suggestions (dashed, lighter), apart from the spans: they are not annotations. */
+export const suggestionDecorationsKey = new PluginKey<DecorationSet>('glossSuggestions');
 
 function decorationPlugin(key: PluginKey<DecorationSet>, props: Plugin['props'] = {}): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
@@ -37,6 +39,7 @@ export const SpanDecorations = Extension.create<SpanDecorationsOptions>({
     const options = this.options;
     return [
       decorationPlugin(findDecorationsKey),
+      decorationPlugin(suggestionDecorationsKey),
       decorationPlugin(spanDecorationsKey, {
           handleClick: (_view: EditorView, pos: number, event: MouseEvent) => {
             options.onClickPos(pos, event);

@@ -15,6 +15,9 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'J / K', action: 'next / previous article in the list' },
   { keys: 'N', action: 'next unfinished article' },
   { keys: 'Ctrl/Cmd + F', action: 'find text in the article; Enter for the next hit' },
+  { keys: 'Tab / Shift + Tab', action: 'next / previous suggestion (when suggestions are on)' },
+  { keys: 'Enter', action: 'accept the current suggestion (a QUOTE brings its SPEAKER and link)' },
+  { keys: 'Backspace / Delete (no span selected)', action: 'reject the current suggestion; it stays rejected' },
   { keys: '?', action: 'show this help' },
 ];
 
