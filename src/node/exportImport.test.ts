@@ -111,6 +111,15 @@ describe('importSpans', () => {
     expect(fromContent.file).toBe('tasks.json');
   });
 
+  it('matches a record by text when its id names an article with another text', async () => {
+    const store = await ProjectStore.open(project);
+    const a3 = await store.readArticle('articles/003_9563d52e9be91989.txt');
+    const content = JSON.stringify({ id: 'articles/002_9edfdb1c8f18fd6b.txt', text: a3.text, label: [[0, 3, 'CLAIM']] }) + '\n';
+    const report = await importSpansContent(store, 'moved.jsonl', content, { layer: 'z', dryRun: true });
+    expect(report.problems).toEqual([]);
+    expect(report.articles.map((a) => a.article)).toEqual(['articles/003_9563d52e9be91989.txt']);
+  });
+
   it('rolls back every file it wrote when a write fails half way', async () => {
     const fresh = join(tmp, 'rollback');
     await cp(project, fresh, { recursive: true });

@@ -158,21 +158,33 @@ async function importParsed(store: ProjectStore, file: string, parsed: { records
   const { articles: entries } = await store.scanArticles();
   const known = new Set(entries.map((a) => a.id));
   const records = parsed.records;
-  const byIdOnly = records.every((r) => r.id !== undefined && known.has(r.id));
-  const wanted = byIdOnly ? [...new Set(records.map((r) => r.id!))] : entries.map((a) => a.id);
   const targets: ImportTarget[] = [];
   const shas = new Map<string, string>();
   const unreadable = new Map<string, string>();
   let done = 0;
-  for (const id of wanted) {
-    try {
-      const article = await store.readArticle(id);
-      targets.push({ id, text: article.text });
-      shas.set(id, article.sha256);
-    } catch (error) {
-      unreadable.set(id, (error as Error).message);
+  const readAll = async (ids: string[], total: number) => {
+    for (const id of ids) {
+      try {
+        const article = await store.readArticle(id);
+        targets.push({ id, text: article.text });
+        shas.set(id, article.sha256);
+      } catch (error) {
+        unreadable.set(id, (error as Error).message);
+      }
+      options.onProgress?.(++done, total);
     }
-    options.onProgress?.(++done, wanted.length);
+  };
+  if (records.every((r) => r.id !== undefined && known.has(r.id))) {
+    const named = [...new Set(records.map((r) => r.id!))];
+    await readAll(named, named.length);
+    // A record whose text is not its named article's may be another article's: read them all.
+    const texts = new Map(targets.map((t) => [t.id, t.text]));
+    if (records.some((r) => r.text !== undefined && texts.has(r.id!) && texts.get(r.id!) !== r.text)) {
+      const rest = entries.map((a) => a.id).filter((id) => !texts.has(id) && !unreadable.has(id));
+      await readAll(rest, named.length + rest.length);
+    }
+  } else {
+    await readAll(entries.map((a) => a.id), entries.length);
   }
   const readable = records.filter((r) => {
     if (r.id === undefined || !unreadable.has(r.id)) return true;
