@@ -1,11 +1,15 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /**
- * The Gloss installation root. Source files (src/node) and bundles (out/cli, out/main) both sit
- * two folders below it.
+ * The Gloss installation root: the nearest folder above this module with a package.json. Source
+ * files (src/node) and bundles (out/main, out/cli, out/cli/chunks) sit one to three folders below it.
  */
 export function packageRoot(): string {
-  return resolve(import.meta.dirname, '..', '..');
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(import.meta.dirname, '..', '..');
+  }
 }
 
 /** The built renderer served in browser mode and loaded by Electron. */
