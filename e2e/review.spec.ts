@@ -154,9 +154,13 @@ test('a reviewer compares two layers, checks the dashboard against gloss agreeme
   await page.getByTestId('article-row').first().getByRole('button').click();
   await expect(page.locator('.article-id')).toHaveText(A002);
 
-  // Adjudicate: everything both agree on, in the whole project, in one step.
+  // Adjudicate: everything both agree on, in this article in one step, then in the whole project.
+  await page.getByRole('button', { name: 'Accept agreed (this article)' }).click();
+  await expect(page.getByTestId('message')).toHaveText('Gold: 3 agreed spans and 1 link accepted in this article.');
+  await expect(goldSpans(page)).toHaveCount(3);
+  await waitSaved(page);
   await page.getByRole('button', { name: 'Accept agreed (all articles)' }).click();
-  await expect(page.getByTestId('message')).toHaveText('Gold: 4 agreed spans and 1 link accepted in 2 articles.');
+  await expect(page.getByTestId('message')).toHaveText('Gold: 1 agreed span and 0 links accepted in 1 article.');
   await expect(goldSpans(page)).toHaveCount(3);
   await expect(page.locator('.g-cmp.g-gold', { hasText: 'reportedly asked' }).first()).toHaveAttribute('data-gold', 'CLAIM');
 

@@ -134,7 +134,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   const at = items.length ? Math.min(position, items.length - 1) : -1;
   const currentItem = at >= 0 ? items[at] : null;
 
-  const report_ = (problem: string | null) => {
+  const tell = (problem: string | null) => {
     if (problem) setMessage(problem);
     return problem === null;
   };
@@ -142,14 +142,14 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
 
   const choose = useCallback((group: LayerComparison, chosenLayers: string[]) => {
     if (!ready || !adjudicable) return;
-    if (report_(gold.update((doc) => chooseVersion(doc, group, ready, layers, chosenLayers, now()).doc))) setMessage(null);
+    if (tell(gold.update((doc) => chooseVersion(doc, group, ready, layers, chosenLayers, now()).doc))) setMessage(null);
   }, [ready, adjudicable, layersKey, gold.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const acceptArticle = () => {
     if (!ready || !adjudicable) return;
     let added = 0;
     let links = 0;
-    const ok = report_(gold.update((doc) => {
+    const ok = tell(gold.update((doc) => {
       const step = acceptAgreed(doc, ready, layers, now(), { labels });
       added = step.added;
       links = step.relations;
@@ -183,7 +183,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
       return;
     }
     let id: string | null = null;
-    const ok = report_(gold.update((doc) => {
+    const ok = tell(gold.update((doc) => {
       const created = addSpan(doc, text, range.start, range.end, name);
       const span = withSources(created.span, ready, layers);
       id = span.id;
@@ -198,10 +198,10 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   }, [loaded, ready, adjudicable, text, layersKey, gold.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const removeGold = useCallback((id: string) => {
-    if (report_(gold.update((doc) => removeSpan(doc, id)))) setSelectedGold((s) => (s === id ? null : s));
+    if (tell(gold.update((doc) => removeSpan(doc, id)))) setSelectedGold((s) => (s === id ? null : s));
   }, [gold.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const setGoldStatus = (status: ArticleStatus) => report_(gold.update((doc) => (doc.status === status ? doc : { ...doc, status })));
+  const setGoldStatus = (status: ArticleStatus) => tell(gold.update((doc) => (doc.status === status ? doc : { ...doc, status })));
 
   const step = useCallback((delta: number) => {
     if (items.length === 0) return;
