@@ -9,6 +9,7 @@ export const COMMAND_SUMMARIES: Record<string, string> = {
   stats: 'counts per layer: articles by status, spans by label',
   validate: 'check a project: manifest, articles, every annotation file; exit 1 on any problem',
   agreement: 'inter-annotator agreement between layers (span F1, kappa, alpha_u, attribution)',
+  suggest: 'run the suggestion engines: print their suggestions, or write them into a layer (--into)',
   serve: 'browser mode: serve Gloss for one project on 127.0.0.1 and print the URL to open',
 };
 
@@ -22,6 +23,7 @@ export async function loadCommand(name: string): Promise<Command | undefined> {
     case 'stats': return (await import('./stats')).stats;
     case 'validate': return (await import('./validate')).validate;
     case 'agreement': return (await import('./agreement')).agreement;
+    case 'suggest': return (await import('./suggest')).suggest;
     case 'serve': return (await import('./serve')).serve;
     default: return undefined;
   }

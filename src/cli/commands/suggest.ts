@@ -42,6 +42,11 @@ Exit code 0; 1 when an article could not be read (the others are still done); 2 
   },
   async run(values, [dir, ...extra]) {
     if (!dir || extra.length) throw usage('gloss suggest takes exactly one project folder');
+    // `gloss suggest ... | head`: a closed pipe ends the output quietly.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
     const engines = (list(values, 'engines') ?? [...SUGGESTION_ENGINES]) as SuggestionEngine[];
     const unknown = engines.filter((e) => !(SUGGESTION_ENGINES as readonly string[]).includes(e));
     if (unknown.length || engines.length === 0) throw usage(`--engines: ${unknown.join(', ') || 'none given'}; choose from ${SUGGESTION_ENGINES.join(', ')}`);
