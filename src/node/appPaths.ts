@@ -1,14 +1,27 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+let root: string | null = null;
 
 /**
- * The Gloss installation root: the nearest folder above this module with a package.json. Source
- * files (src/node) and bundles (out/main, out/cli, out/cli/chunks) sit one to three folders below it.
+ * The Gloss installation root: the nearest folder above this file (source, CLI bundle or chunk,
+ * Electron main bundle) whose package.json names Gloss.
  */
 export function packageRoot(): string {
-  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(import.meta.dirname, '..', '..');
+  if (root) return root;
+  let dir = import.meta.dirname;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'gloss') return (root = dir);
+      } catch {
+        // Not ours; keep looking upwards.
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`Cannot find the Gloss installation above ${import.meta.dirname}`);
+    dir = up;
   }
 }
 
