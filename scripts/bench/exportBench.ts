@@ -1,12 +1,12 @@
 // The export benchmark: a project of 10,000 articles of about 3,000 characters with 20 spans
 // each in one layer, exported in process to a file as `native` and `prodigy`, timed against a
 // baseline that does only the unavoidable work: read every article and annotation file (in the
-// same order, as many reads in flight as the export) and write the same number of bytes as the
-// export wrote, through the same kind of write stream.
+// same order, with the same synchronous reads) and write the same number of bytes as the export
+// wrote, through the same kind of write stream, made durable the same way.
 //
 // Run: npx tsx scripts/bench/exportBench.ts   (prints the figures as JSON)
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,9 +44,6 @@ export interface ExportBenchOptions {
   /** Each measurement is repeated this many times and the best is kept. */
   rounds?: number;
 }
-
-/** How many files the baseline reads ahead (the export reads 16 articles ahead, each with its layer file). */
-const READ_AHEAD = 32;
 
 export async function exportBench(options: ExportBenchOptions = {}): Promise<ExportFigures> {
   const articles = options.articles ?? 10_000;
@@ -114,23 +111,17 @@ async function inputFiles(project: string): Promise<string[]> {
   return names.flatMap((name) => [join(project, 'articles', name), join(project, 'annotations', 'bench', `${name}.json`)]);
 }
 
-/** Reads every input file (READ_AHEAD in flight, in order) and writes `bytes` bytes to `out` as they come. */
+/**
+ * Reads every input file in order, with the same synchronous reads as the export's BulkReader,
+ * and writes `bytes` bytes to `out` as it goes, through the same kind of write stream.
+ */
 async function baseline(inputs: string[], bytes: number, out: string): Promise<void> {
   const stream = createWriteStream(out, { highWaterMark: 1 << 20 });
   const perFile = Math.floor(bytes / inputs.length);
   let left = bytes;
-  const pending: Promise<Buffer>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (next < inputs.length && pending.length < READ_AHEAD) pending.push(readFile(inputs[next++]));
-  };
-  fill();
-  let i = 0;
-  while (pending.length > 0) {
-    const data = await pending.shift()!;
-    fill();
-    i++;
-    const n = i === inputs.length ? left : Math.min(left, perFile);
+  for (let i = 0; i < inputs.length; i++) {
+    const data = readFileSync(inputs[i]);
+    const n = i === inputs.length - 1 ? left : Math.min(left, perFile);
     left -= n;
     // Write n bytes made from what was read (repeated as needed), as an export writes its input out.
     const chunk = n <= data.length ? data.subarray(0, n) : Buffer.concat(Array.from({ length: Math.ceil(n / Math.max(1, data.length)) }, () => data)).subarray(0, n);

@@ -5,8 +5,8 @@
  * Prodigy or W3C export of 10,000 articles is several hundred MB, close to V8's string limit.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../common/api';
 import type { ArticleContent, ExportRequest } from '../common/api';
@@ -15,6 +15,7 @@ import type { ExportFormat, ExportManifest, ExportSummary, Exporter } from '../c
 import { ARTICLE_STATUSES, LAYER_NAME_PATTERN } from '../common/model';
 import type { LayerDoc } from '../common/model';
 import type { ProjectStore } from './projectStore';
+import { BulkReader } from './bulkReader';
 import { GLOSS_VERSION } from './version';
 
 /** Folder of a project that holds originals of imported pages and article metadata sidecars. */
@@ -60,8 +61,8 @@ export interface ExportFileResult {
 /** Progress callback: articles done out of the total. */
 export type ExportProgress = (done: number, total: number) => void;
 
-/** How many articles are read ahead of the one being exported (reads overlap the work). */
-const READ_AHEAD = 16;
+/** Longest stretch of work (ms) before the export lets the event loop run. */
+const YIELD_MS = 10;
 
 interface Plan {
   format: ExportFormat;
@@ -132,10 +133,12 @@ async function run(
     if (!known.has(layer)) readWarnings.push(`layer ${layer} has no annotations in this project; its articles are exported without spans`);
   }
 
-  const load = async (id: string): Promise<Loaded> => {
+  const reader = await BulkReader.open(store, p.layers);
+  const load = async (entry: { id: string; absPath: string }): Promise<Loaded> => {
+    const { id } = entry;
     const out: Loaded = { id, docs: [], problems: [], warnings: [] };
     try {
-      out.article = await store.readArticle(id);
+      out.article = await reader.article(entry);
     } catch (error) {
       out.problems.push(`${id} not exported: ${(error as Error).message}`);
       return out;
@@ -143,7 +146,7 @@ async function run(
     const metaFile = metaFiles.get(id);
     if (metaFile) {
       try {
-        const meta = JSON.parse(await readFile(metaFile, 'utf8')) as unknown;
+        const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as unknown;
         if (typeof meta === 'object' && meta !== null && !Array.isArray(meta)) out.meta = meta as Record<string, unknown>;
         else out.warnings.push(`${id}: ${relative(store.root, metaFile).split(sep).join('/')} is not a JSON object; the article is exported without its metadata`);
       } catch (error) {
@@ -152,7 +155,7 @@ async function run(
     }
     for (const layer of p.layers) {
       try {
-        out.docs.push(await store.readLayer(id, layer, out.article.sha256));
+        out.docs.push(await reader.layer(id, layer, out.article.sha256));
       } catch (error) {
         out.problems.push(`${id} (layer ${layer}) not exported: ${(error as Error).message}`);
       }
@@ -160,18 +163,14 @@ async function run(
     return out;
   };
 
-  // Reads run READ_AHEAD articles ahead; articles are exported strictly in order.
-  const pending: Promise<Loaded>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (next < articles.length && pending.length < READ_AHEAD) pending.push(load(articles[next++].id));
-  };
+  // Articles are read and exported one after the other (the reads are synchronous and cheap, see
+  // BulkReader); every YIELD_MS the loop lets the event loop run, so an export inside the app
+  // never blocks it for long.
   await write(p.exporter.begin());
   let done = 0;
-  fill();
-  while (pending.length > 0) {
-    const loaded = await pending.shift()!;
-    fill();
+  let slice = performance.now();
+  for (const entry of articles) {
+    const loaded = await load(entry);
     unreadable.push(...loaded.problems);
     readWarnings.push(...loaded.warnings);
     if (loaded.article) {
@@ -184,6 +183,10 @@ async function run(
       }
     }
     onProgress?.(++done, articles.length);
+    if (performance.now() - slice > YIELD_MS) {
+      await new Promise<void>((ok) => setImmediate(ok));
+      slice = performance.now();
+    }
   }
   await write(p.exporter.end());
   const summary = p.exporter.summary();
