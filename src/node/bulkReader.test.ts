@@ -49,6 +49,7 @@ async function compare(dir: string, layers: string[]) {
     const sha = (expected.ok as { sha256: string }).sha256;
     for (const layer of layers) {
       expect(await outcome(() => reader.layer(entry.id, layer, sha)), `${entry.id} ${layer}`).toEqual(await outcome(() => viaStore.readLayer(entry.id, layer, sha)));
+      expect(await outcome(() => reader.layerFile(entry.id, layer)), `${entry.id} ${layer} file`).toEqual(await outcome(() => viaStore.readLayerFile(entry.id, layer)));
     }
   }
 }

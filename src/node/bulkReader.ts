@@ -89,21 +89,35 @@ export class BulkReader {
 
   /** The layer of an article, as `ProjectStore.readLayer(articleId, layer, article.sha256)` gives it. */
   async layer(articleId: string, layer: string, articleSha256: string): Promise<LayerDoc> {
+    const stored = this.storedLayer(articleId, layer);
+    if (stored === null) return emptyLayerDoc(articleId, layer, articleSha256);
+    if (stored === undefined || stored.sha256 !== articleSha256) return this.store.readLayer(articleId, layer, articleSha256);
+    return stored;
+  }
+
+  /** The layer file as stored (no re-anchoring), or null when there is none: `ProjectStore.readLayerFile`. */
+  async layerFile(articleId: string, layer: string): Promise<LayerDoc | null> {
+    const stored = this.storedLayer(articleId, layer);
+    return stored === undefined ? this.store.readLayerFile(articleId, layer) : stored;
+  }
+
+  /** The checked layer file; null when there is none; undefined when the store must decide. */
+  private storedLayer(articleId: string, layer: string): LayerDoc | null | undefined {
     const known = this.layers.get(layer);
     const fileId = this.store.layerFileId(articleId, layer);
-    if (!known?.plain) return this.store.readLayer(articleId, layer, articleSha256);
-    if (!known.files.has(fileId)) return emptyLayerDoc(articleId, layer, articleSha256);
+    if (!known?.plain) return undefined;
+    if (!known.files.has(fileId)) return null;
     const text = readOrNull(join(this.store.root, ...fileId.split('/')))?.toString('utf8') ?? null;
+    if (text === null) return undefined;
     let data: unknown;
     try {
-      if (text === null) throw new Error('unreadable');
       data = parseJsonFile(text, fileId);
     } catch {
-      return this.store.readLayer(articleId, layer, articleSha256);
+      return undefined;
     }
     const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
     const parsed = typeof version === 'number' && version <= FORMAT_VERSION ? layerDocSchema.safeParse(data) : null;
-    if (!parsed?.success || parsed.data.sha256 !== articleSha256) return this.store.readLayer(articleId, layer, articleSha256);
+    if (!parsed?.success) return undefined;
     // The file's place says which article and layer it belongs to (as the store reads it).
     return { ...(parsed.data as LayerDoc), article: articleId, layer };
   }

@@ -2,6 +2,7 @@ import type { ProjectProblem } from '../common/api';
 import { ARTICLE_STATUSES } from '../common/model';
 import type { ArticleStatus } from '../common/model';
 import type { ProjectStore } from './projectStore';
+import { BulkReader } from './bulkReader';
 
 /** Counts of one layer. */
 export interface LayerStats {
@@ -38,13 +39,14 @@ export async function projectStats(store: ProjectStore, onProgress?: (done: numb
     layers[name] = { files: 0, status: Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>, spans: 0, labels: {}, relations: 0, orphans: 0 };
   }
   const problems: ProjectProblem[] = [];
+  const reader = await BulkReader.open(store, names);
   let done = 0;
   for (const entry of articles) {
     for (const name of names) {
       const l = layers[name];
       let doc;
       try {
-        doc = await store.readLayerFile(entry.id, name);
+        doc = await reader.layerFile(entry.id, name);
       } catch (error) {
         const e = error as { file?: string; line?: number; message: string };
         problems.push({ file: e.file ?? store.layerFileId(entry.id, name), ...(e.line !== undefined ? { line: e.line } : {}), message: e.message });
@@ -62,6 +64,7 @@ export async function projectStats(store: ProjectStore, onProgress?: (done: numb
       l.orphans += doc.orphans?.length ?? 0;
     }
     onProgress?.(++done, articles.length);
+    if (done % 256 === 0) await new Promise<void>((ok) => setImmediate(ok));
   }
   for (const l of Object.values(layers)) l.labels = Object.fromEntries(Object.entries(l.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { articles: articles.length, skipped: skipped.length, layers, problems };
