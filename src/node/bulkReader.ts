@@ -22,6 +22,7 @@ import type { ArticleContent } from '../common/api';
 import { FORMAT_VERSION, emptyLayerDoc } from '../common/model';
 import type { LayerDoc } from '../common/model';
 import { decodeArticle } from './decodeArticle';
+import { fastLayerDoc } from '../common/fastLayerDoc';
 import { parseJsonFile } from './parseJsonFile';
 import { ANNOTATIONS_DIR, ARTICLES_DIR, sha256 } from './projectStore';
 import type { ProjectStore } from './projectStore';
@@ -116,8 +117,11 @@ export class BulkReader {
       return undefined;
     }
     const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
-    const parsed = typeof version === 'number' && version <= FORMAT_VERSION ? layerDocSchema.safeParse(data) : null;
-    if (!parsed?.success) return undefined;
+    if (typeof version !== 'number' || version > FORMAT_VERSION) return undefined;
+    // The fast check first; only an unusual file pays for the full schema.
+    const fast = fastLayerDoc(data);
+    const parsed = fast ? { success: true as const, data: fast } : layerDocSchema.safeParse(data);
+    if (!parsed.success) return undefined;
     // The file's place says which article and layer it belongs to (as the store reads it).
     return { ...(parsed.data as LayerDoc), article: articleId, layer };
   }

@@ -5,15 +5,17 @@ import { ApiError } from '../common/api';
  * line and column where it goes wrong (git conflict markers are named as such).
  */
 export function parseJsonFile(content: string, file: string): unknown {
-  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(content);
-  if (conflict) {
-    const { line } = lineColumn(content, conflict.index);
-    throw new ApiError('CORRUPT_FILE', `${file}: git conflict markers at line ${line}; resolve the merge, Gloss left the file untouched`, file, line);
-  }
   try {
     // A byte-order mark (some editors add one) is not part of the JSON.
     return JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
   } catch (error) {
+    // Conflict markers at a line start are never valid JSON (a string cannot hold a raw line
+    // break), so they are looked for only once parsing failed.
+    const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(content);
+    if (conflict) {
+      const { line } = lineColumn(content, conflict.index);
+      throw new ApiError('CORRUPT_FILE', `${file}: git conflict markers at line ${line}; resolve the merge, Gloss left the file untouched`, file, line);
+    }
     const problem = content.trim() === ''
       ? { index: 0, reason: 'the file is empty' }
       : findJsonError(content.charCodeAt(0) === 0xfeff ? ' ' + content.slice(1) : content) ?? { index: -1, reason: (error as Error).message };

@@ -9,6 +9,7 @@ import { computeAgreement } from '../common/agreement';
 import type { LayerDoc } from '../common/model';
 import { acceptAgreed, GOLD_LAYER } from '../common/review/adjudicate';
 import type { ProjectStore } from './projectStore';
+import { BulkReader } from './bulkReader';
 
 /** Checks the chosen layers against the project's: two or more, none twice, each with a folder under annotations/. */
 export async function checkLayers(store: ProjectStore, layers: readonly string[]): Promise<void> {
@@ -24,13 +25,17 @@ export async function checkLayers(store: ProjectStore, layers: readonly string[]
 
 /** The articles a request covers, in project order: its `articles`, or every article. */
 async function articleIds(store: ProjectStore, request: AgreementRequest): Promise<string[]> {
+  return (await articleEntries(store, request)).map((a) => a.id);
+}
+
+async function articleEntries(store: ProjectStore, request: AgreementRequest): Promise<{ id: string; absPath: string }[]> {
   const { articles } = await store.scanArticles();
-  const all = articles.map((a) => a.id);
-  if (!request.articles) return all;
+  if (!request.articles) return articles;
   const wanted = new Set(request.articles);
-  const missing = request.articles.filter((id) => !all.includes(id));
+  const all = new Set(articles.map((a) => a.id));
+  const missing = request.articles.filter((id) => !all.has(id));
   if (missing.length) throw new ApiError('NOT_FOUND', `Not an article of the project: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
-  return all.filter((id) => wanted.has(id));
+  return articles.filter((a) => wanted.has(a.id));
 }
 
 /**
@@ -44,17 +49,20 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   const articles: { id: string; text: string }[] = [];
   const layers: Record<string, Map<string, LayerDoc>> = Object.fromEntries(request.layers.map((l) => [l, new Map()]));
   const warnings: string[] = [];
-  for (const id of await articleIds(store, request)) {
+  // One pass over the whole project: the bulk reader gives what readArticle/readLayer give.
+  const reader = await BulkReader.open(store, [...request.layers]);
+  for (const entry of await articleEntries(store, request)) {
+    const id = entry.id;
     let article;
     try {
-      article = await store.readArticle(id);
+      article = await reader.article(entry);
     } catch (error) {
       warnings.push(`${id} left out: ${(error as Error).message}`);
       continue;
     }
     articles.push({ id, text: article.text });
     // A layer without a file reads as empty, which the measures treat as a layer with no spans there.
-    for (const layer of request.layers) layers[layer].set(id, await store.readLayer(id, layer, article.sha256));
+    for (const layer of request.layers) layers[layer].set(id, await reader.layer(id, layer, article.sha256));
   }
   try {
     return { report: computeAgreement({ articles, layers }, { layers: request.layers, labels: request.labels }), warnings };
