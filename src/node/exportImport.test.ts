@@ -142,6 +142,6 @@ describe('importSpans', () => {
     writes = 0;
     await expect(importSpansContent(store, 'd.jsonl', content, { layer: 'alice', existing: 'replace' })).rejects.toThrow(/rolled back/);
     expect(await aliceFiles()).toEqual(before);
-    expect(writes).toBe(4);
+    expect(writes).toBeGreaterThanOrEqual(4); // writes run 16 at a time: some start before the failure is seen
   });
 });
