@@ -74,7 +74,15 @@ annotation file could not be read (the export is still written and says so), 2 f
     try {
       if (!out) {
         // stdout: the export streams out as it is made; no manifest.
-        const result = await exportProjectToStream(store, request, process.stdout);
+        let result;
+        try {
+          result = await exportProjectToStream(store, request, process.stdout);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') return 0; // the reader stopped early (e.g. | head): not a failure
+          if (code !== undefined && !(error instanceof ApiError)) throw new CliError(`Cannot write the export to stdout (${code})`);
+          throw error;
+        }
         await new Promise<void>((ok) => process.stdout.write('', () => ok()));
         for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
         return result.unreadable.length ? 1 : 0;
