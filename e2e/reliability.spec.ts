@@ -36,6 +36,7 @@ test('a second window on the same layer is read-only', async ({ browser, served 
   const second = await (await browser.newContext()).newPage();
   await second.goto(served.url);
   await second.locator(`[data-article-id="${ID}"]`).click();
+  await expect(second.locator('.article-id')).toHaveText(ID);
   await expect(second.locator('.read-only')).toContainText('Read-only: another Gloss window');
   await selectText(second, 'an unnamed US official');
   await second.keyboard.press('3');
