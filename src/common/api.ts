@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { ArticleStatus, LabelSchema, LayerDoc, OffsetUnit } from './model';
 import { LAYER_NAME_PATTERN } from './model';
 import type { ApiMethod } from './apiMethods';
+import type { ImportSpansReport, ImportSpansRequest } from './importSpansTypes';
+
+export type { ImportSpansReport, ImportSpansRequest } from './importSpansTypes';
 import type { AgreementReport } from './agreement';
 import type { ArticleSuggestions, SuggestionKey } from './suggest/pending';
 
@@ -195,6 +198,12 @@ export interface GlossApi {
   restoreLayerBackup(articleId: string, layer: string): Promise<LayerRecovery>;
   /** Moves an unreadable layer file aside and starts the layer empty. */
   startLayerFresh(articleId: string, layer: string): Promise<LayerRecovery>;
+  /**
+   * Imports spans from a file's content (native, doccano, Prodigy, Label Studio) into a layer.
+   * Nothing is written when anything is wrong, unless skipInvalid; the report names every
+   * problem by line.
+   */
+  importSpans(request: ImportSpansRequest): Promise<ImportSpansReport>;
   /** Changes other programs made to the open project since `since` (0 at first). */
   pollChanges(since: number): Promise<ProjectChanges>;
   /**
@@ -326,6 +335,16 @@ export const API_ARGS = {
   getLayerBackup: z.tuple([articleId, layerName]),
   restoreLayerBackup: z.tuple([articleId, layerName]),
   startLayerFresh: z.tuple([articleId, layerName]),
+  importSpans: z.tuple([z.object({
+    fileName: z.string().min(1).max(255),
+    content: z.string(),
+    layer: layerName,
+    fromLayer: layerName.optional(),
+    offsets: z.enum(['codepoint', 'utf16']).optional(),
+    skipInvalid: z.boolean().optional(),
+    existing: z.enum(['refuse', 'replace', 'merge']).optional(),
+    dryRun: z.boolean().optional(),
+  }).strict()]),
   pollChanges: z.tuple([z.number().int().nonnegative()]),
   claimLayer: z.tuple([layerName, z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)]),
   getGuidelines: z.tuple([]),

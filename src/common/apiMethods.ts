@@ -22,6 +22,7 @@ export const API_METHODS = [
   'getLayerBackup',
   'restoreLayerBackup',
   'startLayerFresh',
+  'importSpans',
   'pollChanges',
   'claimLayer',
   'getGuidelines',

@@ -10,6 +10,7 @@ import { ArticleView } from './ArticleView';
 import type { ArticleViewHandle } from './ArticleView';
 import { SpanPanel } from './SpanPanel';
 import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
 import { FindBar } from './FindBar';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SchemaEditor } from './SchemaEditor';
@@ -55,7 +56,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const [hoverIds, setHoverIds] = useState<string[]>([]);
   const [linkingFrom, setLinkingFrom] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'export' | 'help' | 'schema' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'import' | 'help' | 'schema' | null>(null);
   const [filter, setFilter] = useState<ListFilter>({ status: '', label: '', search: '' });
   const [reveal, setReveal] = useState<{ id: string } | null>(null);
   const [outside, setOutside] = useState<{ file: string; dirty: boolean } | null>(null);
@@ -330,6 +331,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         <span className="layer" aria-label="Your layer">layer: {layer}</span>
         <button onClick={onCloseProject}>Projects…</button>
         <button onClick={() => setDialog('schema')}>Labels…</button>
+        <button onClick={() => setDialog('import')}>Import…</button>
         <button onClick={() => setDialog('export')}>Export…</button>
         <button onClick={() => sg.setShow(!sg.show)} aria-pressed={sg.show} title="Show or hide the engines' suggestions">Suggestions: {sg.show ? 'on' : 'off'}</button>
         <button onClick={() => setGuidelinesOpen((o) => !o)} aria-pressed={guidelinesOpen}>Guidelines</button>
@@ -439,6 +441,19 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
       ) : <aside className="side-panel" />}
       {guidelinesOpen && <GuidelinesPanel client={client} onClose={() => setGuidelinesOpen(false)} />}
       {dialog === 'export' && <ExportDialog layers={project.layers} defaultLayer={layer} labels={project.schema.labels.map((l) => l.name)} onExport={doExport} onClose={() => setDialog(null)} />}
+      {dialog === 'import' && (
+        <ImportDialog
+          defaultLayer={layer}
+          layers={project.layers}
+          onImport={async (request) => { await session.flush(); return client.importSpans(request); }}
+          onDone={() => void (async () => {
+            await skipOwnChanges();
+            onProjectChange(await client.refreshProject());
+            if (currentId) await session.open(currentId);
+          })()}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'help' && <ShortcutHelp schema={project.schema} onClose={() => setDialog(null)} />}
       {dialog === 'schema' && <SchemaEditor schema={project.schema} countUse={(l) => client.countLabelUse(l)} onSave={saveSchema} onClose={() => setDialog(null)} />}
     </div>
