@@ -47,6 +47,8 @@ export async function editorBench(): Promise<EditorFigures> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // tsx keeps function names with a __name helper that the page does not have.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    // GLOSS_BENCH_SUGGESTIONS=off measures the editor without the engines' suggestions shown.
+    if (process.env.GLOSS_BENCH_SUGGESTIONS === 'off') await page.addInitScript({ content: "localStorage.setItem('gloss-show-suggestions', 'off');" });
     await page.goto(server.url);
     await page.locator('.article-id').filter({ hasText: 'a-short' }).waitFor({ timeout: 30_000 });
     console.error('editor bench: app open');

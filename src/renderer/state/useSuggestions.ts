@@ -79,9 +79,14 @@ export function useSuggestions({ client, layer, schema, session, keysActive, spa
 
   const spanIds = useMemo(() => new Set((loaded?.doc.spans ?? []).map((s) => suggestionId(s))), [loaded]);
   /** Pending suggestions of the open article: not accepted (a span of the layer), not rejected. */
+  const lastVisible = useRef<PendingSuggestion[]>([]);
   const visible = useMemo(() => {
-    if (!show || !list || list.article !== articleId || list.sha256 !== sha256) return [];
-    return list.items.filter((s) => !rejected.has(s.id) && !spanIds.has(s.id));
+    const next = !show || !list || list.article !== articleId || list.sha256 !== sha256 ? [] : list.items.filter((s) => !rejected.has(s.id) && !spanIds.has(s.id));
+    // Most edits leave the pending list as it was: keep the same array so nothing repaints.
+    const prev = lastVisible.current;
+    if (prev.length === next.length && prev.every((s, i) => s === next[i])) return prev;
+    lastVisible.current = next;
+    return next;
   }, [show, list, articleId, sha256, rejected, spanIds]);
   const current = visible.find((s) => s.id === currentId) ?? null;
 
