@@ -25,6 +25,11 @@ describe('ProjectWatcher', () => {
       expect(changes.articlesChanged).toBe(true);
       expect(changes.layerFiles).toEqual(['annotations/alice/pulled.txt.json']);
       expect(watcher.changesSince(changes.seq, abs)).toMatchObject({ articlesChanged: false, layerFiles: [] });
+      // A layer folder that appears later (a colleague's layer after a pull) is watched too.
+      await mkdir(join(root, 'annotations', 'bob'));
+      await writeFile(join(root, 'annotations', 'bob', 'x.txt.json'), '{}');
+      await settle();
+      expect(watcher.changesSince(changes.seq, abs).layerFiles).toContain('annotations/bob/x.txt.json');
     } finally {
       watcher.close();
     }
