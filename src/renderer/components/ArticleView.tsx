@@ -1,16 +1,13 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
-import { Editor, Extension } from '@tiptap/core';
-import Document from '@tiptap/extension-document';
-import Paragraph from '@tiptap/extension-paragraph';
-import Text from '@tiptap/extension-text';
-import { Plugin } from '@tiptap/pm/state';
+import type { Editor } from '@tiptap/core';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
 import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
-import { SpanDecorations, spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey } from '../editor/spanDecorations';
+import { spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey } from '../editor/spanDecorations';
 import { SpanPainter } from '../editor/spanPainter';
+import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelStylesheet } from '../editor/spanStyle';
 
 /** A code point range. */
@@ -49,33 +46,6 @@ interface Props {
   onSelectSuggestion?: (id: string | null) => void;
 }
 
-/**
- * Keeps the document unchangeable while letting the caret and keyboard selection work: no typed
- * text, paste, drop or deletion ever reaches the article.
- */
-export const ReadOnlyText = Extension.create({
-  name: 'glossReadOnly',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        filterTransaction: (tr) => !tr.docChanged,
-        props: {
-          handleTextInput: () => true,
-          handlePaste: () => true,
-          handleDrop: () => true,
-          handleDOMEvents: {
-            beforeinput: (_view, event) => {
-              event.preventDefault();
-              return true;
-            },
-          },
-          handleKeyDown: (_view, event) => event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete',
-        },
-      }),
-    ];
-  },
-});
-
 /** The article, one paragraph per line, with spans painted as decorations. */
 export const ArticleView = forwardRef<ArticleViewHandle, Props>(function ArticleView(props, ref) {
   const { text, spans, schema, selectedId, highlightIds, findHits, currentFind, revealId, onSelectSpan, onHoverSpans, suggestions, currentSuggestion, onSelectSuggestion } = props;
@@ -101,18 +71,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   };
 
   useEffect(() => {
-    const editor = new Editor({
-      element: host.current!,
-      extensions: [Document, Paragraph, Text, ReadOnlyText, SpanDecorations.configure({ onClickPos: (pos) => click.current(pos) })],
-      content: layout.toDocJson(),
-      editable: true,
-      enableCoreExtensions: { delete: false },
-      enableInputRules: false,
-      enablePasteRules: false,
-      editorProps: {
-        attributes: { class: 'article-text', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
-      },
-    });
+    const editor = createArticleEditor(host.current!, layout, (pos) => click.current(pos), { className: 'article-text', label: 'Article text' });
     editorRef.current = editor;
     return () => {
       editor.destroy();

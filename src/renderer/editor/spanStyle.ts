@@ -7,14 +7,15 @@ export function labelPattern(index: number): (typeof PATTERNS)[number] {
   return PATTERNS[index % PATTERNS.length];
 }
 
-function underline(color: string, pattern: (typeof PATTERNS)[number]): { image: string; size: string } {
+/** One underline as a background layer: the label's pattern in a colour, `px` thick. */
+export function underline(color: string, pattern: (typeof PATTERNS)[number], px = 2): { image: string; size: string } {
   switch (pattern) {
     case 'solid':
-      return { image: `linear-gradient(${color}, ${color})`, size: '100% 2px' };
+      return { image: `linear-gradient(${color}, ${color})`, size: `100% ${px}px` };
     case 'dashed':
-      return { image: `repeating-linear-gradient(90deg, ${color} 0 6px, transparent 6px 9px)`, size: '100% 2px' };
+      return { image: `repeating-linear-gradient(90deg, ${color} 0 6px, transparent 6px 9px)`, size: `100% ${px}px` };
     case 'dotted':
-      return { image: `repeating-linear-gradient(90deg, ${color} 0 2px, transparent 2px 4px)`, size: '100% 2px' };
+      return { image: `repeating-linear-gradient(90deg, ${color} 0 2px, transparent 2px 4px)`, size: `100% ${px}px` };
     case 'double':
       return { image: `linear-gradient(${color} 0 1px, transparent 1px 2px, ${color} 2px 3px)`, size: '100% 3px' };
   }

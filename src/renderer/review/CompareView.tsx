@@ -1,17 +1,14 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
-import { Editor } from '@tiptap/core';
-import Document from '@tiptap/extension-document';
-import Paragraph from '@tiptap/extension-paragraph';
-import Text from '@tiptap/extension-text';
+import type { Editor } from '@tiptap/core';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { LabelSchema } from '../../common/model';
 import { OffsetMap } from '../../common/offsets';
 import { snapToWords, trimWhitespace } from '../../common/selectionSnap';
 import { TextLayout } from '../../common/textLayout';
-import { ReadOnlyText } from '../components/ArticleView';
 import type { CpRange } from '../components/ArticleView';
-import { SpanDecorations, spanDecorationsKey } from '../editor/spanDecorations';
-import { labelPattern } from '../editor/spanStyle';
+import { spanDecorationsKey } from '../editor/spanDecorations';
+import { createArticleEditor } from '../editor/createArticleEditor';
+import { labelPattern, underline } from '../editor/spanStyle';
 import type { CompareSegment } from './compareSegments';
 import { KIND_COLORS, KIND_TEXT } from './compareSegments';
 
@@ -37,19 +34,6 @@ interface Props {
 /** Distance between stacked underlines, px. */
 const ROW = 5;
 
-function underline(color: string, pattern: ReturnType<typeof labelPattern>): { image: string; size: string } {
-  switch (pattern) {
-    case 'solid':
-      return { image: `linear-gradient(${color}, ${color})`, size: '100% 3px' };
-    case 'dashed':
-      return { image: `repeating-linear-gradient(90deg, ${color} 0 6px, transparent 6px 9px)`, size: '100% 3px' };
-    case 'dotted':
-      return { image: `repeating-linear-gradient(90deg, ${color} 0 2px, transparent 2px 4px)`, size: '100% 3px' };
-    case 'double':
-      return { image: `linear-gradient(${color} 0 1px, transparent 1px 2px, ${color} 2px 3px)`, size: '100% 3px' };
-  }
-}
-
 /**
  * The article with every compared layer's spans at once: one underline row per layer (first
  * layer nearest the text), coloured by how the span agrees (green same span and label, amber
@@ -72,18 +56,7 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
   };
 
   useEffect(() => {
-    const editor = new Editor({
-      element: host.current!,
-      extensions: [Document, Paragraph, Text, ReadOnlyText, SpanDecorations.configure({ onClickPos: (pos) => pick.current(pos) })],
-      content: layout.toDocJson(),
-      editable: true,
-      enableCoreExtensions: { delete: false },
-      enableInputRules: false,
-      enablePasteRules: false,
-      editorProps: {
-        attributes: { class: 'article-text compare-text', 'aria-label': 'Compared layers', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
-      },
-    });
+    const editor = createArticleEditor(host.current!, layout, (pos) => pick.current(pos), { className: 'article-text compare-text', label: 'Compared layers' });
     editorRef.current = editor;
     return () => {
       editor.destroy();
@@ -107,7 +80,7 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
           titles.push(`${layers[i]}: —`);
           return;
         }
-        const u = underline(KIND_COLORS[row.kind], labelPattern(labelIndex.get(row.label) ?? 0));
+        const u = underline(KIND_COLORS[row.kind], labelPattern(labelIndex.get(row.label) ?? 0), 3);
         images.push(u.image);
         sizes.push(u.size);
         positions.push(`0 calc(100% - ${(n - 1 - i) * ROW}px)`);
