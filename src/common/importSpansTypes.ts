@@ -12,11 +12,20 @@ export interface ImportSpansRequest {
   /** The chosen file's name: named in messages and in the spans' origin `import:<name>`. */
   fileName: string;
   content: string;
+  /** The layer to import into (an annotator's name or `gold`). */
   layer: string;
+  /**
+   * In files that hold several layers (native or Label Studio exports of `--layer all`): the
+   * layer whose records are taken. Required when the file names more than one layer.
+   */
   fromLayer?: string;
+  /** Unit of offsets in records that do not state theirs (`meta.offsets`). */
   offsets?: OffsetUnit;
+  /** Skip invalid lines, records and spans (each still reported) and import the rest. */
   skipInvalid?: boolean;
+  /** The layer already has spans for an article: refuse (default), replace them, or merge. */
   existing?: ExistingSpansPolicy;
+  /** Check everything, write nothing. */
   dryRun?: boolean;
 }
 

@@ -18,31 +18,17 @@ import { readTextIfExists, writeFileDurably } from './durableFile';
 import type { ProjectStore } from './projectStore';
 import { BulkReader } from './bulkReader';
 
-export interface ImportSpansOptions {
-  /** The layer to import into (an annotator's name or `gold`). */
-  layer: string;
-  /**
-   * In files that hold several layers (native or Label Studio exports of `--layer all`): the
-   * layer whose records are taken. Required when the file names more than one layer.
-   */
-  fromLayer?: string;
-  /** Unit of offsets in records that do not state theirs (`meta.offsets`). */
-  offsets?: OffsetUnit;
-  /** Skip invalid lines, records and spans (each still reported) and import the rest. */
-  skipInvalid?: boolean;
-  /** The layer already has spans for an article: refuse (default), replace them, or merge. */
-  existing?: ExistingSpansPolicy;
-  /** Check everything, write nothing. */
-  dryRun?: boolean;
+/** An import's options: the API request's choices, plus what only callers in the process give. */
+export type ImportSpansOptions = Omit<ImportSpansRequest, 'fileName' | 'content'> & {
   /** Time stamp for new spans (ISO 8601); default now. */
   now?: string;
   onProgress?: (done: number, total: number) => void;
   /** JSONL files larger than this are parsed in pieces of whole lines (default 8 MB; for tests). */
   pieceBytes?: number;
-}
+};
 
 export type { ExistingSpansPolicy, ImportSpansRequest, ImportIssue, ImportedArticleReport, ImportSpansReport } from '../common/importSpansTypes';
-import type { ExistingSpansPolicy, ImportIssue, ImportedArticleReport, ImportSpansReport } from '../common/importSpansTypes';
+import type { ExistingSpansPolicy, ImportIssue, ImportedArticleReport, ImportSpansReport, ImportSpansRequest } from '../common/importSpansTypes';
 
 /** Layer files written at once (each write is durable; the file system groups their syncs). */
 const WRITES_IN_FLIGHT = 16;
