@@ -28,7 +28,7 @@ export type ImportSpansOptions = Omit<ImportSpansRequest, 'fileName' | 'content'
 };
 
 export type { ExistingSpansPolicy, ImportSpansRequest, ImportIssue, ImportedArticleReport, ImportSpansReport } from '../common/importSpansTypes';
-import type { ExistingSpansPolicy, ImportIssue, ImportedArticleReport, ImportSpansReport, ImportSpansRequest } from '../common/importSpansTypes';
+import type { ImportIssue, ImportedArticleReport, ImportSpansReport, ImportSpansRequest } from '../common/importSpansTypes';
 
 /** Layer files written at once (each write is durable; the file system groups their syncs). */
 const WRITES_IN_FLIGHT = 16;
