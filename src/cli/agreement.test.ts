@@ -1,43 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { testDoc } from '../common/agreement/testDocs';
 import { formatScore } from '../common/review/formatAgreement';
 import { ProjectStore, sha256 } from '../node/projectStore';
 import { projectAgreement } from '../node/projectAgreement';
+import { glossSandbox } from './runGloss.testkit';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const A = 'Huawei said “5G is safe,” the minister said.';
 const B = 'Officials said the ban would stay. Huawei denied it.';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/gloss.mjs ...args` from the repository root, as a user would. */
-function gloss(...args: string[]): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gloss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, GLOSS_CONFIG_DIR: join(tmp, 'config') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-
-let tmp: string;
+const cli = glossSandbox('gloss-cli-agreement-');
+const { gloss } = cli;
 let dir: string;
 let store: ProjectStore;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'gloss-cli-agreement-'));
-  dir = join(tmp, 'project');
+  dir = join(cli.tmp, 'project');
   store = await ProjectStore.init(dir, 'review');
   await writeFile(join(dir, 'articles', 'a.txt'), A);
   await writeFile(join(dir, 'articles', 'b.txt'), B);
@@ -47,13 +26,6 @@ beforeAll(async () => {
   await put('articles/a.txt', A, 'bob', [[12, 25, 'QUOTE', 'bq'], [0, 6, 'SPEAKER', 'bs'], [26, 38, 'CLAIM', 'bc']], [['bq', 'bs']]);
   await put('articles/b.txt', B, 'alice', [[0, 34, 'CLAIM', 'a1']]);
   await put('articles/b.txt', B, 'carol', [[0, 34, 'CLAIM', 'c1'], [35, 41, 'SPEAKER', 'c2']]);
-  // Rebuild the bundle once (when stale) before the tests start spawning.
-  const version = await gloss('--version');
-  expect(version.code, version.stderr).toBe(0);
-}, 120_000);
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
 describe('gloss agreement', () => {
@@ -109,7 +81,7 @@ describe('gloss agreement', () => {
   });
 
   it('exits 1 when the folder is not a project', async () => {
-    const run = await gloss('agreement', join(tmp, 'nothing'), '--layers', 'a,b');
+    const run = await gloss('agreement', join(cli.tmp, 'nothing'), '--layers', 'a,b');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/does not exist/);
   });

@@ -1,44 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { COMMAND_SUMMARIES } from './commands';
+import { glossSandbox } from './runGloss.testkit';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = 'projects/huawei-5g';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/gloss.mjs ...args` from the repository root, as a user would. */
-function gloss(...args: string[]): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gloss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, GLOSS_CONFIG_DIR: join(tmp, 'config') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-
-let tmp: string;
-
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
-  // Rebuild the bundle once (when stale) before the tests start spawning.
-  const version = await gloss('--version');
-  expect(version.code, version.stderr).toBe(0);
-}, 120_000);
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const cli = glossSandbox('gloss-cli-');
+const { gloss } = cli;
 
 describe('gloss export', () => {
   it('prints one native JSON line per article, with empty spans for a layer nobody annotated', async () => {
@@ -100,8 +68,7 @@ describe('gloss validate', () => {
   });
 
   it('exits 1 naming a corrupt annotation file and its line', async () => {
-    const project = join(tmp, 'corrupt');
-    await cp(join(ROOT, SAMPLE), project, { recursive: true });
+    const project = await cli.copyProject('corrupt');
     await mkdir(join(project, 'annotations', 'alice'), { recursive: true });
     await writeFile(join(project, 'annotations', 'alice', '000_d60caff024a14a5b.txt.json'), '{\n  "formatVersion": 1,\n  "spans": [,\n}\n');
     const run = await gloss('validate', project);
@@ -115,8 +82,7 @@ describe('gloss validate', () => {
 
 describe('gloss validate lists every problem', () => {
   it('names each broken file (conflict markers, newer format, bad JSON) and exits 1', async () => {
-    const project = join(tmp, 'many-problems');
-    await cp(join(ROOT, SAMPLE), project, { recursive: true });
+    const project = await cli.copyProject('many-problems');
     const dir = join(project, 'annotations', 'alice');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, '000_d60caff024a14a5b.txt.json'), '{\n<<<<<<< HEAD\n  "status": "done"\n=======\n  "status": "todo"\n>>>>>>> bob\n}\n');
@@ -137,7 +103,7 @@ describe('gloss validate lists every problem', () => {
   });
 
   it('names a missing gloss.json and exits 1', async () => {
-    const folder = join(tmp, 'not-a-project');
+    const folder = join(cli.tmp, 'not-a-project');
     await mkdir(folder, { recursive: true });
     const run = await gloss('validate', folder, '--json');
     expect(run.code).toBe(1);
@@ -147,13 +113,13 @@ describe('gloss validate lists every problem', () => {
 
 describe('gloss init and add', () => {
   it('copies a .txt article byte for byte and refuses to overwrite it', async () => {
-    const project = join(tmp, 'fresh project');
+    const project = join(cli.tmp, 'fresh project');
     const init = await gloss('init', project, '--name', 'Fresh');
     expect(init.code, init.stderr).toBe(0);
     expect(JSON.parse(await readFile(join(project, 'gloss.json'), 'utf8'))).toMatchObject({ format: 'gloss-project', name: 'Fresh' });
 
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Headline “quoted” 🚀\r\n\r\nBody line\twith tab  \r\nlast line without newline', 'utf8')]);
-    const source = join(tmp, 'Ünïcode name.txt');
+    const source = join(cli.tmp, 'Ünïcode name.txt');
     await writeFile(source, bytes);
     const add = await gloss('add', project, source);
     expect(add.code, add.stderr).toBe(0);
@@ -174,7 +140,7 @@ describe('gloss init and add', () => {
 
 describe('gloss on a missing project folder', () => {
   it.each([['validate'], ['export', '--format', 'native'], ['add', 'x.txt']])('%s says the folder does not exist and exits 1', async (command, ...rest) => {
-    const missing = join(tmp, 'no-such-project');
+    const missing = join(cli.tmp, 'no-such-project');
     const run = await gloss(command, missing, ...rest);
     expect(run.code).toBe(1);
     expect(run.stderr + run.stdout).toContain(`${missing} does not exist`);
@@ -182,7 +148,7 @@ describe('gloss on a missing project folder', () => {
   });
 
   it('says a folder without gloss.json is not a project yet and how to start one', async () => {
-    const run = await gloss('export', tmp, '--format', 'native');
+    const run = await gloss('export', cli.tmp, '--format', 'native');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/has no gloss\.json: it is not a Gloss project yet/);
     expect(run.stderr).toMatch(/gloss init/);

@@ -1,39 +1,17 @@
 // gloss add / import / export / stats, run as a user runs them: `node bin/gloss.mjs ...` in
 // temp folders, checking stdout, stderr, exit codes and the files left behind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { buildFixture } from '../common/exchange/fixtures/fixtureSpans';
 import { HUAWEI_FIXTURE } from '../common/exchange/fixtures/huaweiFixture';
 import { UNICODE_ARTICLES, UNICODE_FIXTURE } from '../common/exchange/fixtures/unicodeFixture';
 import { ProjectStore } from '../node/projectStore';
+import { glossSandbox, SAMPLE_PROJECT } from './runGloss.testkit';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SAMPLE = join(ROOT, 'projects', 'huawei-5g');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/gloss.mjs ...args` from the repository root, as a user would. */
-function gloss(...args: string[]): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gloss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, GLOSS_CONFIG_DIR: join(tmp, 'config') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-
-let tmp: string;
+const cli = glossSandbox('gloss-io-');
+const { gloss } = cli;
 /** The sample project plus four Unicode articles, with layers alice (every article) and gold (one). */
 let annotated: string;
 /** Every article file of `annotated`, to add to fresh projects. */
@@ -46,7 +24,7 @@ const QUOTE_2 = '“We engage with countries around the world about our concerns
 
 /** A fresh project with the same articles as `annotated`, named like it. */
 async function freshProject(name: string): Promise<string> {
-  const dir = join(tmp, name);
+  const dir = join(cli.tmp, name);
   expect((await gloss('init', dir, '--name', 'huawei-5g')).code).toBe(0);
   const add = await gloss('add', dir, articleFiles);
   expect(add.code, add.stderr).toBe(0);
@@ -68,12 +46,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'gloss-io-'));
-  const version = await gloss('--version'); // rebuilds the bundle once when stale
-  expect(version.code, version.stderr).toBe(0);
-
-  annotated = join(tmp, 'annotated');
-  await cp(SAMPLE, annotated, { recursive: true, filter: (src) => !src.includes(`${join(SAMPLE, 'annotations')}`) });
+  annotated = await cli.copyProject('annotated', SAMPLE_PROJECT, (src) => !src.includes(`${join(SAMPLE_PROJECT, 'annotations')}`));
   for (const [id, text] of Object.entries(UNICODE_ARTICLES)) await writeFile(join(annotated, id), text);
   const store = await ProjectStore.open(annotated);
   const articles = [];
@@ -85,13 +58,9 @@ beforeAll(async () => {
   articleFiles = join(annotated, 'articles');
 }, 120_000);
 
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
 describe('native round trip through the CLI', () => {
   it('export -> init + add the same articles + import per layer -> export gives the same file', async () => {
-    const first = join(tmp, 'round-1.jsonl');
+    const first = join(cli.tmp, 'round-1.jsonl');
     const exported = await gloss('export', annotated, '--format', 'native', '--layer', 'all', '--out', first);
     expect(exported.code, exported.stderr).toBe(0);
     const records = lines(await readFile(first, 'utf8'));
@@ -107,7 +76,7 @@ describe('native round trip through the CLI', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Imported \\d+ span\\(s\\) and \\d+ relation\\(s\\) for \\d+ article\\(s\\) \\(\\d+ created\\) in layer ${layer}`));
     }
-    const second = join(tmp, 'round-2.jsonl');
+    const second = join(cli.tmp, 'round-2.jsonl');
     expect((await gloss('export', fresh, '--format', 'native', '--layer', 'all', '--out', second)).code).toBe(0);
     // Identical bytes: ids, offsets, text, attrs, origin, createdAt/updatedAt, status, relations, meta.
     expect(await readFile(second, 'utf8')).toBe(await readFile(first, 'utf8'));
@@ -119,7 +88,7 @@ describe('native round trip through the CLI', () => {
   it('imports doccano, Prodigy and Label Studio exports back into a fresh layer', async () => {
     const fresh = await freshProject('shapes-fresh');
     for (const [format, ext] of [['doccano', 'jsonl'], ['prodigy', 'jsonl'], ['label-studio', 'json']] as const) {
-      const file = join(tmp, `shape.${format}.${ext}`);
+      const file = join(cli.tmp, `shape.${format}.${ext}`);
       expect((await gloss('export', annotated, '--format', format, '--layer', 'alice', '--out', file)).code).toBe(0);
       const run = await gloss('import', fresh, file, '--layer', `from-${format}`, '--json');
       expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -155,7 +124,7 @@ describe('gloss import refuses bad input and changes nothing', () => {
     ['a record for no article', async () => [JSON.stringify({ text: 'Not an article of this project.', spans: [{ start: 0, end: 3, label: 'CLAIM' }] })], /:1: .*no article with this text/],
   ])('%s: names the line, exits 1, writes nothing', async (_name, make, message) => {
     const project = await freshProject(`bad-${_name.replace(/\W+/g, '-')}`);
-    const file = join(tmp, `bad-${_name.replace(/\W+/g, '-')}.jsonl`);
+    const file = join(cli.tmp, `bad-${_name.replace(/\W+/g, '-')}.jsonl`);
     await writeFile(file, (await make()).join('\n') + '\n');
     const before = await snapshot(project);
     const run = await gloss('import', project, file, '--layer', 'alice');
@@ -171,7 +140,7 @@ describe('gloss import refuses bad input and changes nothing', () => {
 
   it('--skip-invalid imports the valid spans and lists what it skipped', async () => {
     const project = await freshProject('skip-invalid');
-    const file = join(tmp, 'skip-invalid.jsonl');
+    const file = join(cli.tmp, 'skip-invalid.jsonl');
     const start = await quoteStart();
     await writeFile(file, [
       record([{ start, end: start + Array.from(QUOTE_2).length, label: 'QUOTE' }, { start: 0, end: 3, label: 'PERSON' }]),
@@ -190,10 +159,10 @@ describe('gloss import refuses bad input and changes nothing', () => {
     const project = await freshProject('existing');
     const start = await quoteStart();
     const end = start + Array.from(QUOTE_2).length;
-    const file1 = join(tmp, 'existing-1.jsonl');
+    const file1 = join(cli.tmp, 'existing-1.jsonl');
     await writeFile(file1, JSON.stringify({ id: A2, label: [[start, end, 'QUOTE']] }) + '\n');
     expect((await gloss('import', project, file1, '--layer', 'bob')).code).toBe(0);
-    const file2 = join(tmp, 'existing-2.jsonl');
+    const file2 = join(cli.tmp, 'existing-2.jsonl');
     await writeFile(file2, JSON.stringify({ id: A2, label: [[start, end, 'QUOTE'], [0, 3, 'CLAIM']] }) + '\n');
     const layerFile = join(project, 'annotations', 'bob', '002_9edfdb1c8f18fd6b.txt.json');
     const before = await readFile(layerFile, 'utf8');
@@ -210,7 +179,7 @@ describe('gloss import refuses bad input and changes nothing', () => {
     expect(afterMerge.spans.map((s: { label: string }) => s.label)).toEqual(['CLAIM', 'QUOTE']);
     expect(new Set(afterMerge.spans.map((s: { id: string }) => s.id)).size).toBe(2);
 
-    const file3 = join(tmp, 'existing-3.jsonl');
+    const file3 = join(cli.tmp, 'existing-3.jsonl');
     await writeFile(file3, JSON.stringify({ id: A2, label: [[0, 3, 'BOILERPLATE']] }) + '\n');
     const replaced = await gloss('import', project, file3, '--layer', 'bob', '--replace');
     expect(replaced.code, replaced.stderr).toBe(0);
@@ -224,7 +193,7 @@ describe('gloss import refuses bad input and changes nothing', () => {
 
   it('--dry-run checks and writes nothing; usage errors exit 2', async () => {
     const project = await freshProject('dry-run');
-    const file = join(tmp, 'dry.jsonl');
+    const file = join(cli.tmp, 'dry.jsonl');
     await writeFile(file, JSON.stringify({ id: A2, label: [[0, 3, 'CLAIM']] }) + '\n');
     const before = await snapshot(project);
     const run = await gloss('import', project, file, '--layer', 'alice', '--dry-run');
@@ -235,7 +204,7 @@ describe('gloss import refuses bad input and changes nothing', () => {
     expect((await gloss('import', project, file, '--layer', '../x')).code).toBe(2);
     expect((await gloss('import', project, file, '--layer', 'all')).code).toBe(2);
     expect((await gloss('import', project, file, '--layer', 'a', '--offsets', 'bytes')).code).toBe(2);
-    const missing = await gloss('import', project, join(tmp, 'no-such.jsonl'), '--layer', 'a');
+    const missing = await gloss('import', project, join(cli.tmp, 'no-such.jsonl'), '--layer', 'a');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no-such\.jsonl does not exist/);
   });
@@ -243,9 +212,9 @@ describe('gloss import refuses bad input and changes nothing', () => {
 
 describe('gloss add', () => {
   it('adds an HTML page as its visible text (no scripts, styles or hidden parts) and keeps the original', async () => {
-    const project = join(tmp, 'html');
+    const project = join(cli.tmp, 'html');
     expect((await gloss('init', project)).code).toBe(0);
-    const page = join(tmp, 'Story page.html');
+    const page = join(cli.tmp, 'Story page.html');
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>The  Title</title><style>p { color: red }</style>
       <script>document.write("injected")</script></head><body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
       <h1>Huawei “banned”</h1><p>First paragraph, café 😀.</p><p hidden>hidden text</p><div style="display:none">invisible</div>
@@ -266,9 +235,9 @@ describe('gloss add', () => {
   });
 
   it('adds nothing from a JSONL file with a malformed line; --skip-invalid adds the good ones and counts the rest', async () => {
-    const project = join(tmp, 'jsonl');
+    const project = join(cli.tmp, 'jsonl');
     expect((await gloss('init', project)).code).toBe(0);
-    const file = join(tmp, 'batch.jsonl');
+    const file = join(cli.tmp, 'batch.jsonl');
     await writeFile(file, [
       JSON.stringify({ id: 'reuters/0001', text: 'First article.\nSecond line 😀.', meta: { url: 'https://example.com/1', date: '2026-01-01' } }),
       '{"id": "broken", "text": ',
@@ -311,7 +280,7 @@ describe('gloss add', () => {
 
 describe('gloss export', () => {
   it('--out writes the file, a manifest with its sha256, counts and schema, and the hf sidecar', async () => {
-    const out = join(tmp, 'exports', 'train.jsonl');
+    const out = join(cli.tmp, 'exports', 'train.jsonl');
     const run = await gloss('export', annotated, '--format', 'hf', '--layer', 'alice', '--out', out, '--json');
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
@@ -328,13 +297,13 @@ describe('gloss export', () => {
     const labels = JSON.parse(await readFile(`${out}.labels.json`, 'utf8'));
     expect(labels.names[0]).toBe('O');
     // No temp files left beside the export.
-    expect((await readdir(join(tmp, 'exports'))).sort()).toEqual(['train.jsonl', 'train.jsonl.labels.json', 'train.jsonl.manifest.json']);
+    expect((await readdir(join(cli.tmp, 'exports'))).sort()).toEqual(['train.jsonl', 'train.jsonl.labels.json', 'train.jsonl.manifest.json']);
   });
 
   it('--offsets defaults per format: utf16 for Label Studio, code points otherwise; the help says so', async () => {
     const help = await gloss('export', '--help');
     expect(help.stdout).toMatch(/codepoint[\s\S]*for native, doccano, prodigy and w3c; utf16\s+for\s+label-studio/);
-    const ls = join(tmp, 'ls.json');
+    const ls = join(cli.tmp, 'ls.json');
     expect((await gloss('export', annotated, '--format', 'label-studio', '--layer', 'alice', '--out', ls)).code).toBe(0);
     expect(JSON.parse(await readFile(`${ls}.manifest.json`, 'utf8')).offsets).toBe('utf16');
     const tasks = JSON.parse(await readFile(ls, 'utf8'));
@@ -342,7 +311,7 @@ describe('gloss export', () => {
     for (const r of emoji.annotations[0].result.filter((x: { type: string }) => x.type === 'labels')) {
       expect(emoji.data.text.slice(r.value.start, r.value.end)).toBe(r.value.text); // UTF-16, as JavaScript and Label Studio count
     }
-    const cp = join(tmp, 'ls-cp.json');
+    const cp = join(cli.tmp, 'ls-cp.json');
     expect((await gloss('export', annotated, '--format', 'label-studio', '--layer', 'alice', '--offsets', 'codepoint', '--out', cp)).code).toBe(0);
     expect(JSON.parse(await readFile(`${cp}.manifest.json`, 'utf8')).offsets).toBe('codepoint');
   });
@@ -369,10 +338,9 @@ describe('gloss export', () => {
   });
 
   it('exits 1 naming an annotation file it cannot read, and still writes the rest', async () => {
-    const project = join(tmp, 'corrupt-export');
-    await cp(annotated, project, { recursive: true });
+    const project = await cli.copyProject('corrupt-export', annotated);
     await writeFile(join(project, 'annotations', 'alice', 'emoji.txt.json'), '{"formatVersion": 1,,}');
-    const out = join(tmp, 'corrupt.jsonl');
+    const out = join(cli.tmp, 'corrupt.jsonl');
     const run = await gloss('export', project, '--format', 'native', '--layer', 'alice', '--out', out);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/articles\/emoji\.txt \(layer alice\) not exported: annotations\/alice\/emoji\.txt\.json: not valid JSON at line 1/);
@@ -402,8 +370,7 @@ describe('gloss stats', () => {
   });
 
   it('exits 1 listing an annotation file it cannot read', async () => {
-    const project = join(tmp, 'corrupt-stats');
-    await cp(annotated, project, { recursive: true });
+    const project = await cli.copyProject('corrupt-stats', annotated);
     await mkdir(join(project, 'annotations', 'bob'), { recursive: true });
     await writeFile(join(project, 'annotations', 'bob', 'cjk.txt.json'), '<<<<<<< HEAD\n');
     const run = await gloss('stats', project, '--json');

@@ -1,51 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LayerDoc } from '../common/model';
 import { SuggestionStore } from '../node/suggestionStore';
 import { sha256 } from '../node/projectStore';
+import { glossSandbox } from './runGloss.testkit';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SAMPLE = join(ROOT, 'projects', 'huawei-5g');
 const A2 = 'articles/002_9edfdb1c8f18fd6b.txt';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/gloss.mjs ...args` as a user would. */
-function gloss(...args: string[]): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gloss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, GLOSS_CONFIG_DIR: join(tmp, 'config') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
+const cli = glossSandbox('gloss-suggest-cli-');
+const { gloss } = cli;
 
 const jsonLines = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
 const article = async (dir: string, id: string) => (await readFile(join(dir, id), 'utf8')).replace(/^\uFEFF/, '');
 
-let tmp: string;
 let project: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'gloss-suggest-cli-'));
-  project = join(tmp, 'project');
-  await cp(SAMPLE, project, { recursive: true });
-  const version = await gloss('--version'); // rebuilds the bundle once when stale
-  expect(version.code, version.stderr).toBe(0);
-}, 120_000);
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  project = await cli.copyProject('project');
 });
 
 describe('gloss suggest', () => {
