@@ -4,24 +4,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { defaultSchema, FORMAT_VERSION } from '../../src/common/model';
 import type { LayerDoc, Span } from '../../src/common/model';
-
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/common/seededRandom';
 
 const WORDS = 'the government said huawei equipment networks allies officials security telecom company report according spokesperson united states china 5G infrastructure market countries concerns sanctions “quoted” words café naïve 😀 über'.split(' ');
 
 /** News-like text of about `length` characters, in lines of sentences, some with emoji and accents. */
 export function generateText(length: number, seed: number): string {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const lines: string[] = [];
   let total = 0;
   while (total < length) {
@@ -43,7 +32,7 @@ export function generateText(length: number, seed: number): string {
 
 /** `count` spans over the text with word-ish boundaries, about a third overlapping another. */
 export function generateSpans(text: string, count: number, seed: number, labels = ['CLAIM', 'QUOTE', 'SPEAKER', 'BOILERPLATE']): Span[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const chars = Array.from(text);
   const spans: Span[] = [];
   const now = '2026-11-25T00:00:00.000Z';

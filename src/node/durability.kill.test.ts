@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { LayerDoc, Span } from '../common/model';
+import { seededRandom } from '../common/seededRandom';
 import { ProjectStore, sha256 } from './projectStore';
 import { TOKEN_HEADER } from './httpBridge';
 
@@ -17,18 +18,6 @@ const SAMPLE = resolve(import.meta.dirname, '..', '..', 'projects', 'huawei-5g')
 const ROUNDS = 30;
 const SEED = 20261125;
 const LAYER = 'kill';
-
-/** Small deterministic PRNG (mulberry32), so every run kills at the same moments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let tmp: string;
 let project: string;
@@ -93,7 +82,7 @@ function startChild(): Promise<{ child: ChildProcess; port: number; token: strin
 
 describe('durability under SIGKILL', () => {
   it(`keeps every annotation file valid and every acknowledged save, over ${ROUNDS} kills`, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED); // fixed seed: every run kills at the same moments
     const acknowledged = new Map<string, number>();
     const sent = new Map<string, number>();
     let counter = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { alphaUExpectedDisagreement, alphaUObservedSum, gapLengths, krippendorffAlphaU, type UnitizingUnit } from './krippendorffAlphaU';
-import { seededRandom } from './randomProject';
+import { seededRandom } from '../seededRandom';
 import { unionSegments, type Segment } from './unionSegments';
 
 // Krippendorff (2004, p. 254), as reproduced by DKPro Statistics' Krippendorff2004Test.

@@ -1,18 +1,7 @@
 import type { LayerDoc, Relation, Span } from '../model';
 import { FORMAT_VERSION } from '../model';
 import type { AgreementInput } from './computeAgreement';
-
-/** Deterministic pseudo-random numbers in [0, 1) from a 32-bit seed (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seededRandom';
 
 /** Shape of a {@link randomProject}. */
 export interface RandomProjectOptions {
