@@ -1,3 +1,5 @@
+import { lowerBound, partitionPoint } from './sortedSearch';
+
 /**
  * Conversion between UTF-16 code unit offsets (JavaScript strings, ProseMirror positions) and
  * Unicode code point offsets (Python's str, spaCy, W3C Web Annotation, everything Gloss writes).
@@ -44,26 +46,8 @@ export class OffsetMap {
   toUtf16(codePoint: number): number {
     checkRange(codePoint, this.codePointLength, 'code point offset');
     // Find how many pairs start before the code point offset: pairs[k] - k is the code point index of pair k.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pairs[mid] - mid < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    return codePoint + partitionPoint(this.pairs.length, (k) => this.pairs[k] - k < codePoint);
   }
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function checkRange(offset: number, length: number, what: string): void {

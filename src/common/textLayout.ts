@@ -1,3 +1,5 @@
+import { upperBound } from './sortedSearch';
+
 /**
  * How an article's text maps onto the editor's document: one paragraph per line, line breaks
  * (\n, \r\n, \r) kept in the text but not in the document. Offsets here are UTF-16 code units
@@ -64,16 +66,4 @@ export class TextLayout {
     if (within > length) return line + 1 < this.lineCount ? this.lineStarts[line + 1] : this.lineEnds[line];
     return this.lineStarts[line] + Math.max(0, within);
   }
-}
-
-/** Index of the first element greater than value. */
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

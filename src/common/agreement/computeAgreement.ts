@@ -11,6 +11,7 @@ import { measuredSpans, type MeasuredSpan } from './measuredSpans';
 import { exactMatchCount, overlapMatches, spanF1 } from './spanF1';
 import { tokenBounds, type TokenBounds } from './tokenBounds';
 import type { Segment } from './unionSegments';
+import { lowerBound, upperBound } from '../sortedSearch';
 
 export type { LayerDocs };
 
@@ -313,8 +314,8 @@ function meanOfDefined(values: readonly (number | null)[]): number | null {
 function tokenRangesOf(segments: readonly Segment[], tokens: TokenBounds): number[] {
   const out: number[] = [];
   for (const s of segments) {
-    const lo = firstAbove(tokens.ends, tokens.count, s.start);
-    const hi = firstAtLeast(tokens.starts, tokens.count, s.end);
+    const lo = upperBound(tokens.ends, s.start, tokens.count);
+    const hi = lowerBound(tokens.starts, s.end, tokens.count);
     if (hi <= lo) continue;
     const last = out.length - 1;
     if (out.length > 0 && lo <= out[last]) {
@@ -365,26 +366,4 @@ function mergeSorted(segments: readonly Segment[]): readonly Segment[] {
     }
   }
   return out;
-}
-
-function firstAbove(sorted: Int32Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function firstAtLeast(sorted: Int32Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

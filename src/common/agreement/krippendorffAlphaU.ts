@@ -1,4 +1,5 @@
 import { unionSegments, type Segment } from './unionSegments';
+import { lowerBound } from '../sortedSearch';
 
 /**
  * Krippendorff's unitizing alpha (alpha_u; Krippendorff 1995, 2004 §12.4) on a continuum, with
@@ -142,17 +143,6 @@ export function alphaUExpectedDisagreement(
   const denominator = raters * length * (raters * length - 1) - squaredLengths;
   if (denominator <= 0) return 0;
   return ((2 / length) * total) / denominator;
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** 1 - D_o / D_e, or null when D_e is 0 (nothing to disagree about). */

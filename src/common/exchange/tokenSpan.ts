@@ -1,4 +1,5 @@
 import type { Token } from '../tokenize';
+import { partitionPoint } from '../sortedSearch';
 
 /** The tokens a character span touches: indexes of the first and last (inclusive). */
 export interface TokenRange {
@@ -12,23 +13,8 @@ export interface TokenRange {
  * policy of the token formats (Prodigy, HuggingFace).
  */
 export function tokenSpan(tokens: readonly Token[], start: number, end: number): TokenRange | null {
-  // First token ending after start.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
+  const first = partitionPoint(tokens.length, (i) => tokens[i].end <= start); // first token ending after start
   if (first >= tokens.length || tokens[first].start >= end) return null;
-  // Last token starting before end.
-  lo = first;
-  hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid].start < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return { first, last: lo - 1 };
+  const last = partitionPoint(tokens.length, (i) => tokens[i].start < end) - 1; // last token starting before end
+  return { first, last };
 }
