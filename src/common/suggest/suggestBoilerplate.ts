@@ -1,5 +1,4 @@
-import { OffsetMap } from '../offsets';
-import { classifyLines } from './classifyLines';
+import { boilerplateLineSuggestions } from './boilerplateLineSuggestions';
 import { LineFrequencyIndex } from './LineFrequencyIndex';
 import type { Suggestion } from './Suggestion';
 
@@ -23,16 +22,5 @@ export function suggestBoilerplate(text: string, options: BoilerplateOptions = {
     index = LineFrequencyIndex.build([text, ...options.otherTexts]);
     articleId = 0;
   }
-  const map = new OffsetMap(text);
-  return classifyLines(text, { index, articleId }, map)
-    .filter((v) => v.boilerplate)
-    .map((v) => ({
-      label: 'BOILERPLATE',
-      start: v.line.start,
-      end: v.line.end,
-      text: v.line.text,
-      score: v.confidence,
-      engine: 'boilerplate',
-      reason: v.reason,
-    }));
+  return boilerplateLineSuggestions(text, { index, articleId }, 'boilerplate');
 }

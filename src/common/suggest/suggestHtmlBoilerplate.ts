@@ -1,5 +1,4 @@
-import { OffsetMap } from '../offsets';
-import { classifyLines } from './classifyLines';
+import { boilerplateLineSuggestions } from './boilerplateLineSuggestions';
 import type { LineFrequencyIndex } from './LineFrequencyIndex';
 import type { Suggestion } from './Suggestion';
 
@@ -21,19 +20,8 @@ export interface HtmlPageEvidence {
  * page is judged as plain text (`suggestBoilerplate`'s rules), its title still kept.
  */
 export function suggestHtmlBoilerplate(text: string, evidence: HtmlPageEvidence): Suggestion[] {
-  const map = new OffsetMap(text);
   // Readability found nothing (or was not run): judge the text alone, headline still known.
   const found = evidence.contentShare.some((x) => x >= 0.5);
   const options = found ? evidence : { ...evidence, contentShare: undefined };
-  return classifyLines(text, options, map)
-    .filter((v) => v.boilerplate)
-    .map((v) => ({
-      label: 'BOILERPLATE',
-      start: v.line.start,
-      end: v.line.end,
-      text: v.line.text,
-      score: v.confidence,
-      engine: 'html-boilerplate',
-      reason: v.reason,
-    }));
+  return boilerplateLineSuggestions(text, options, 'html-boilerplate');
 }
