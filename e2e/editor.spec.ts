@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { test, expect, selectText, waitSaved, readJson, repoRoot, serveProject } from './fixtures';
+import { test, expect, glossSync, selectText, waitSaved, readJson, serveProject } from './fixtures';
 import type { Page } from '@playwright/test';
 import type { LayerDoc } from '../src/common/model';
 
@@ -109,7 +108,7 @@ test('overlapping, nested, linked and attributed spans with undo and redo surviv
 
   // The native export carries relations and attributes.
   const out = join(served.projectDir, 'export.jsonl');
-  execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), 'export', served.projectDir, '--format', 'native', '--layer', 'tester', '--out', out]);
+  glossSync('export', served.projectDir, '--format', 'native', '--layer', 'tester', '--out', out);
   const records = (await import('node:fs')).readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const rec = records.find((r: { id: string }) => r.id === ID);
   const quote = rec.spans.find((s: { text: string }) => s.text.startsWith('“We engage'));

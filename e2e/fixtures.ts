@@ -1,12 +1,17 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..');
+
+/** Runs `node bin/gloss.mjs ...args` to completion and returns its stdout; throws when it exits non-zero. */
+export function glossSync(...args: string[]): string {
+  return execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), ...args], { encoding: 'utf8' });
+}
 
 /** A running `gloss serve` on a fresh copy of a project. */
 export interface Served {
@@ -68,11 +73,14 @@ export async function startServer(projectDir: string, configDir: string, cleanup
   };
 }
 
-/** Selects the first occurrence of `needle` in the article view, as a user's drag would. */
-export async function selectText(page: Page, needle: string, occurrence = 0): Promise<void> {
-  const found = await page.evaluate(({ needle, occurrence }) => {
-    const root = document.querySelector('[data-testid="article-view"] .article-text');
-    if (!root) return 'no article view';
+/**
+ * Selects occurrence `occurrence` (0: the first) of `needle` in the article text of the view with
+ * test id `view` (the article view, or the review's compare view), as a user's drag would.
+ */
+export async function selectText(page: Page, needle: string, occurrence = 0, view: 'article-view' | 'compare-view' = 'article-view'): Promise<void> {
+  const found = await page.evaluate(({ needle, occurrence, view }) => {
+    const root = document.querySelector(`[data-testid="${view}"] .article-text`);
+    if (!root) return `no ${view}`;
     // Walk text nodes, building the visible text with its node positions.
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: { node: Text; start: number }[] = [];
@@ -97,7 +105,7 @@ export async function selectText(page: Page, needle: string, occurrence = 0): Pr
     const b = locate(at + needle.length, true);
     window.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
     return 'ok';
-  }, { needle, occurrence });
+  }, { needle, occurrence, view });
   expect(found).toBe('ok');
   // Let ProseMirror pick up the DOM selection.
   await page.waitForTimeout(50);

@@ -1,50 +1,15 @@
 // A reviewer's session: two annotators' layers come in, the reviewer compares them, checks the
 // dashboard against `gloss agreement`, adjudicates a gold layer, reloads, and exports gold.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, serveProject, waitSaved, readJson, repoRoot } from './fixtures';
+import { test as base, expect, glossSync, serveProject, selectText, waitSaved, readJson } from './fixtures';
 import {
   A000, A002, CLAIM_1, CLAIM_SHORT, QUOTE_1, SPEAKER_1, SPEAKER_ALICE, REVIEW_LAYERS, glossImport, nativeRecords, writeJsonl,
 } from './reviewFixture';
 import type { AgreementReport } from '../src/common/agreement';
 import type { LayerDoc } from '../src/common/model';
 import { OVERALL_KEYS, SCORE_KEYS, formatScore } from '../src/common/review/formatAgreement';
-
-function gloss(...args: string[]): string {
-  return execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), ...args], { encoding: 'utf8' });
-}
-
-/** Selects the first occurrence of `needle` in the compare view, as a user's drag would. */
-async function selectInCompare(page: Page, needle: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="compare-view"] .article-text');
-    if (!root) return 'no compare view';
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: { node: Text; start: number }[] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: n as Text, start: all.length });
-      all += (n as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at === -1) return `"${needle}" not found`;
-    const locate = (offset: number, end: boolean) => {
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        const { node, start } = nodes[i];
-        if (end ? start < offset : start <= offset) return { node, offset: offset - start };
-      }
-      return { node: nodes[0].node, offset: 0 };
-    };
-    const a = locate(at, false);
-    const b = locate(at + needle.length, true);
-    window.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
-    return 'ok';
-  }, needle);
-  expect(found).toBe('ok');
-  await page.waitForTimeout(50);
-}
 
 async function openReview(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Review…' }).click();
@@ -126,7 +91,7 @@ test('a reviewer compares two layers, checks the dashboard against gloss agreeme
   // The dashboard shows exactly the figures `gloss agreement --json` prints.
   await page.getByRole('tab', { name: 'Dashboard' }).click();
   await expect(page.getByTestId('dashboard')).toBeVisible();
-  const report = JSON.parse(gloss('agreement', served.projectDir, '--layers', 'alice,bob', '--json')) as AgreementReport;
+  const report = JSON.parse(glossSync('agreement', served.projectDir, '--layers', 'alice,bob', '--json')) as AgreementReport;
   const figure = async (testId: string, value: number | null) => {
     const cell = page.getByTestId(testId);
     await expect(cell).toHaveAttribute('data-value', value === null ? 'null' : String(value));
@@ -177,7 +142,7 @@ test('a reviewer compares two layers, checks the dashboard against gloss agreeme
   await expect(disagreements(page).nth(1).getByTestId('gold-state')).toHaveText('gold: as alice (nothing)');
 
   // Edit: a span neither annotator marked, drawn in the compare view with a label key; then undone and redone.
-  await selectInCompare(page, 'people familiar with the discussions');
+  await selectText(page, 'people familiar with the discussions', 0, 'compare-view');
   await page.keyboard.press('3');
   await expect(goldSpans(page)).toHaveCount(6);
   await page.keyboard.press('Control+z');
@@ -212,7 +177,7 @@ test('a reviewer compares two layers, checks the dashboard against gloss agreeme
 
   // Gold is a normal layer: the native export has it, with exact code point offsets and origins.
   const out = join(served.projectDir, 'gold.jsonl');
-  gloss('export', served.projectDir, '--format', 'native', '--layer', 'gold', '--out', out);
+  glossSync('export', served.projectDir, '--format', 'native', '--layer', 'gold', '--out', out);
   const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; layer: string; status: string; spans: LayerDoc['spans']; relations: LayerDoc['relations'] });
   expect(records.every((r) => r.layer === 'gold')).toBe(true);
   const r002 = records.find((r) => r.id === A002)!;

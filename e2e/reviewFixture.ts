@@ -1,10 +1,9 @@
 // Two annotators' layers (alice, bob) on the sample project, for the review spec: native JSONL
 // records built from the articles' own text, so every offset is exact.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { repoRoot } from './fixtures';
+import { glossSync } from './fixtures';
 
 export const A002 = 'articles/002_9edfdb1c8f18fd6b.txt';
 export const A000 = 'articles/000_d60caff024a14a5b.txt';
@@ -35,34 +34,25 @@ interface NativeRecord {
 
 const WHEN = '2026-11-20T09:00:00.000Z';
 
+type Layer = Record<string, { spans: SpanSpec[]; links: [string, string][] }>;
+
+/**
+ * One annotator's layer: on A002 the claim, quote and speaker (quote linked to speaker) that both
+ * annotators mark, then their own spans; then their spans on A000. Span ids are `<prefix>1`, `<prefix>2`, ...
+ */
+function annotatorLayer(prefix: string, ownOnA002: [label: string, text: string][], onA000: [label: string, text: string][]): Layer {
+  let n = 0;
+  const spans = (list: [string, string][]): SpanSpec[] => list.map(([label, text]) => ({ id: `${prefix}${++n}`, label, text }));
+  return {
+    [A002]: { spans: spans([['CLAIM', CLAIM_1], ['QUOTE', QUOTE_1], ['SPEAKER', SPEAKER_1], ...ownOnA002]), links: [[`${prefix}2`, `${prefix}3`]] },
+    [A000]: { spans: spans(onA000), links: [] },
+  };
+}
+
 /** What each annotator marked: article -> spans and QUOTE->SPEAKER links. */
-const LAYERS: Record<string, Record<string, { spans: SpanSpec[]; links: [string, string][] }>> = {
-  alice: {
-    [A002]: {
-      spans: [
-        { id: 'a1', label: 'CLAIM', text: CLAIM_1 },
-        { id: 'a2', label: 'QUOTE', text: QUOTE_1 },
-        { id: 'a3', label: 'SPEAKER', text: SPEAKER_1 },
-        { id: 'a4', label: 'CLAIM', text: CLAIM_LONG },
-        { id: 'a5', label: 'SPEAKER', text: SPEAKER_ALICE },
-      ],
-      links: [['a2', 'a3']],
-    },
-    [A000]: { spans: [{ id: 'a6', label: 'CLAIM', text: CLAIM_000 }], links: [] },
-  },
-  bob: {
-    [A002]: {
-      spans: [
-        { id: 'b1', label: 'CLAIM', text: CLAIM_1 },
-        { id: 'b2', label: 'QUOTE', text: QUOTE_1 },
-        { id: 'b3', label: 'SPEAKER', text: SPEAKER_1 },
-        { id: 'b4', label: 'CLAIM', text: CLAIM_SHORT },
-        { id: 'b5', label: 'QUOTE', text: QUOTE_BOB },
-      ],
-      links: [['b2', 'b3']],
-    },
-    [A000]: { spans: [{ id: 'b6', label: 'CLAIM', text: CLAIM_000 }, { id: 'b7', label: 'BOILERPLATE', text: BOILER_000 }], links: [] },
-  },
+const LAYERS: Record<string, Layer> = {
+  alice: annotatorLayer('a', [['CLAIM', CLAIM_LONG], ['SPEAKER', SPEAKER_ALICE]], [['CLAIM', CLAIM_000]]),
+  bob: annotatorLayer('b', [['CLAIM', CLAIM_SHORT], ['QUOTE', QUOTE_BOB]], [['CLAIM', CLAIM_000], ['BOILERPLATE', BOILER_000]]),
 };
 
 export const REVIEW_LAYERS = Object.keys(LAYERS);
@@ -101,7 +91,7 @@ export async function writeJsonl(path: string, records: NativeRecord[]): Promise
 
 /** Imports a JSONL file into a layer with the CLI, as a reviewer would. */
 export function glossImport(projectDir: string, file: string, layer: string): string {
-  return execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), 'import', projectDir, file, '--layer', layer], { encoding: 'utf8' });
+  return glossSync('import', projectDir, file, '--layer', layer);
 }
 
 /**
