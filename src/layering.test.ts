@@ -32,8 +32,8 @@ const RULES: Record<Layer, Rule> = {
   cli: { layers: ['common', 'node', 'cli'], packages: isNodeBuiltin },
 };
 
-/** Test files may also use Node and the test libraries (and are not shipped). */
-const TEST_FILE = /\.test\.tsx?$/;
+/** Test files, and the test kits they share (*.testkit.ts), may also use Node and the test libraries (and are not shipped). */
+const TEST_FILE = /\.test(kit)?\.tsx?$/;
 
 /** Every import, export-from, dynamic import() and require() specifier of a source text. */
 export function importSpecifiers(source: string): string[] {

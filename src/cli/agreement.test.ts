@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { testDoc } from '../common/agreement/testDocs';
 import { formatScore } from '../common/review/formatAgreement';
-import { ProjectStore, sha256 } from '../node/projectStore';
+import type { ProjectStore } from '../node/projectStore';
+import { seedReviewProject } from '../node/reviewProject.testkit';
 import { projectAgreement } from '../node/projectAgreement';
 import { glossSandbox } from './runGloss.testkit';
-
-const A = 'Huawei said “5G is safe,” the minister said.';
-const B = 'Officials said the ban would stay. Huawei denied it.';
 
 const cli = glossSandbox('gloss-cli-agreement-');
 const { gloss } = cli;
@@ -17,15 +13,7 @@ let store: ProjectStore;
 
 beforeAll(async () => {
   dir = join(cli.tmp, 'project');
-  store = await ProjectStore.init(dir, 'review');
-  await writeFile(join(dir, 'articles', 'a.txt'), A);
-  await writeFile(join(dir, 'articles', 'b.txt'), B);
-  const put = (id: string, text: string, layer: string, specs: Parameters<typeof testDoc>[3], rel: [string, string][] = []) =>
-    store.writeLayer(id, layer, { ...testDoc(id, layer, text, specs, rel), sha256: sha256(text) });
-  await put('articles/a.txt', A, 'alice', [[12, 25, 'QUOTE', 'aq'], [0, 6, 'SPEAKER', 'as'], [26, 44, 'CLAIM', 'ac']], [['aq', 'as']]);
-  await put('articles/a.txt', A, 'bob', [[12, 25, 'QUOTE', 'bq'], [0, 6, 'SPEAKER', 'bs'], [26, 38, 'CLAIM', 'bc']], [['bq', 'bs']]);
-  await put('articles/b.txt', B, 'alice', [[0, 34, 'CLAIM', 'a1']]);
-  await put('articles/b.txt', B, 'carol', [[0, 34, 'CLAIM', 'c1'], [35, 41, 'SPEAKER', 'c2']]);
+  ({ store } = await seedReviewProject(dir));
 });
 
 describe('gloss agreement', () => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError, validateArgs } from '../common/api';
+import { validateArgs } from '../common/api';
+import { expectApiError } from '../common/expectApiError.testkit';
 import type { GlossApi } from '../common/api';
 import { emptyLayerDoc } from '../common/model';
 import type { LayerDoc, Span } from '../common/model';
@@ -22,12 +23,6 @@ let api: GlossService;
 async function call<M extends keyof GlossApi>(method: M, ...args: unknown[]): Promise<Awaited<ReturnType<GlossApi[M]>>> {
   const valid = validateArgs(method, args);
   return (api[method] as (...a: unknown[]) => Promise<never>).apply(api, valid);
-}
-
-async function refused(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 function cp1252(text: string): Uint8Array {
@@ -93,8 +88,8 @@ describe('hostile inputs through the API', () => {
     expect(await call('getArticle', 'articles/utf16le-bom.txt')).toMatchObject({ text: 'UTF-16 “little” 🚀\r\n', bom: true });
     expect((await call('getArticle', 'articles/utf16be-nobom.txt')).text).toBe('UTF-16 big endian without a mark\r\n');
     expect((await call('getArticle', 'articles/empty.txt')).text).toBe('');
-    expect((await refused(call('getArticle', 'articles/invalid-utf8.txt'))).code).toBe('UNLOADABLE');
-    expect((await refused(call('getArticle', 'articles/binary.txt'))).code).toBe('SKIPPED');
+    expect((await expectApiError(call('getArticle', 'articles/invalid-utf8.txt'))).code).toBe('UNLOADABLE');
+    expect((await expectApiError(call('getArticle', 'articles/binary.txt'))).code).toBe('SKIPPED');
   });
 
   it('reads, annotates and saves a 20 MB article and a 200,000-line one within seconds', async () => {
@@ -145,8 +140,8 @@ describe('hostile inputs through the API', () => {
   });
 
   it('refuses symlinks leading outside the project', async () => {
-    expect((await refused(call('getArticle', 'articles/link-out.txt'))).code).toBe('OUTSIDE');
-    expect((await refused(call('getArticle', 'articles/dir-out/secret.txt'))).code).toBe('OUTSIDE');
+    expect((await expectApiError(call('getArticle', 'articles/link-out.txt'))).code).toBe('OUTSIDE');
+    expect((await expectApiError(call('getArticle', 'articles/dir-out/secret.txt'))).code).toBe('OUTSIDE');
   });
 
   it.each([
@@ -162,19 +157,19 @@ describe('hostile inputs through the API', () => {
     'articles/..',
   ])('refuses the id %j before it reaches the disk', async (id) => {
     for (const [method, args] of [['getArticle', [id]], ['getLayer', [id, 'alice']], ['saveLayer', [id, 'alice', emptyLayerDoc(id, 'alice', '')]]] as const) {
-      const error = await refused(call(method, ...args));
+      const error = await expectApiError(call(method, ...args));
       expect(['BAD_ARGUMENTS', 'BAD_ID'], `${method} ${id}`).toContain(error.code);
     }
   });
 
   it('refuses ids that stay inside the project but are not articles', async () => {
     for (const id of ['gloss.json', 'annotations/alice/empty.txt.json', 'articles/./empty.txt', 'articles//empty.txt']) {
-      expect((await refused(call('getArticle', id))).code).toBe('BAD_ID');
+      expect((await expectApiError(call('getArticle', id))).code).toBe('BAD_ID');
     }
   });
 
   it('refuses to open or initialise a project other than the one served', async () => {
-    expect((await refused(call('openProject', tmp))).code).toBe('FORBIDDEN');
-    expect((await refused(call('initProject', join(tmp, 'outside')))).code).toBe('FORBIDDEN');
+    expect((await expectApiError(call('openProject', tmp))).code).toBe('FORBIDDEN');
+    expect((await expectApiError(call('initProject', join(tmp, 'outside')))).code).toBe('FORBIDDEN');
   });
 });

@@ -1,52 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError, validateArgs } from '../common/api';
+import { expectApiError } from '../common/expectApiError.testkit';
 import { computeAgreement } from '../common/agreement';
 import { testDoc } from '../common/agreement/testDocs';
 import type { LayerDoc } from '../common/model';
 import { acceptAgreedInProject, projectAgreement } from './projectAgreement';
-import { ProjectStore, sha256 } from './projectStore';
+import type { ProjectStore } from './projectStore';
+import { REVIEW_A as A, REVIEW_B as B, seedReviewProject } from './reviewProject.testkit';
 import { GlossService } from './glossService';
 import type { SettingsStore } from './settingsStore';
 
-const A = 'Huawei said “5G is safe,” the minister said.';
-const B = 'Officials said the ban would stay. Huawei denied it.';
 const NOW = '2026-11-25T10:00:00Z';
 
 let tmp: string;
 let store: ProjectStore;
-const docs: Record<string, Record<string, LayerDoc>> = {};
-
-async function put(id: string, text: string, layer: string, specs: Parameters<typeof testDoc>[3], relations: [string, string][] = []): Promise<void> {
-  const doc = { ...testDoc(id, layer, text, specs, relations), sha256: sha256(text) };
-  (docs[layer] ??= {})[id] = doc;
-  await store.writeLayer(id, layer, doc);
-}
+let docs: Record<string, Record<string, LayerDoc>>;
 
 beforeEach(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'gloss-agreement-'));
-  store = await ProjectStore.init(join(tmp, 'project'), 'review');
-  await writeFile(join(tmp, 'project', 'articles', 'a.txt'), A);
-  await writeFile(join(tmp, 'project', 'articles', 'b.txt'), B);
-  for (const key of Object.keys(docs)) delete docs[key];
-  await put('articles/a.txt', A, 'alice', [[12, 25, 'QUOTE', 'aq'], [0, 6, 'SPEAKER', 'as'], [26, 44, 'CLAIM', 'ac']], [['aq', 'as']]);
-  await put('articles/a.txt', A, 'bob', [[12, 25, 'QUOTE', 'bq'], [0, 6, 'SPEAKER', 'bs'], [26, 38, 'CLAIM', 'bc']], [['bq', 'bs']]);
-  await put('articles/b.txt', B, 'alice', [[0, 34, 'CLAIM', 'a1']]);
-  // Bob has no file for b.txt: an empty layer there. Carol annotated only b.txt.
-  await put('articles/b.txt', B, 'carol', [[0, 34, 'CLAIM', 'c1'], [35, 41, 'SPEAKER', 'c2']]);
+  ({ store, docs } = await seedReviewProject(join(tmp, 'project')));
 });
 
 afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('projectAgreement', () => {
   it('gives computeAgreement over every article, a missing file counting as an empty layer', async () => {
@@ -68,12 +48,12 @@ describe('projectAgreement', () => {
   });
 
   it('refuses fewer than two layers, a layer twice, an unknown layer and an unknown article', async () => {
-    expect((await apiError(projectAgreement(store, { layers: ['alice'] }))).code).toBe('BAD_LAYERS');
-    expect((await apiError(projectAgreement(store, { layers: ['alice', 'alice'] }))).code).toBe('BAD_LAYERS');
-    const unknown = await apiError(projectAgreement(store, { layers: ['alice', 'dave'] }));
+    expect((await expectApiError(projectAgreement(store, { layers: ['alice'] }))).code).toBe('BAD_LAYERS');
+    expect((await expectApiError(projectAgreement(store, { layers: ['alice', 'alice'] }))).code).toBe('BAD_LAYERS');
+    const unknown = await expectApiError(projectAgreement(store, { layers: ['alice', 'dave'] }));
     expect(unknown.code).toBe('UNKNOWN_LAYER');
     expect(unknown.message).toMatch(/"dave".*alice, bob, carol/);
-    expect((await apiError(projectAgreement(store, { layers: ['alice', 'bob'], articles: ['articles/zzz.txt'] }))).code).toBe('NOT_FOUND');
+    expect((await expectApiError(projectAgreement(store, { layers: ['alice', 'bob'], articles: ['articles/zzz.txt'] }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -96,7 +76,7 @@ describe('acceptAgreedInProject', () => {
 
   it('refuses gold as a layer to adjudicate from', async () => {
     await acceptAgreedInProject(store, { layers: ['alice', 'bob'] }, NOW);
-    expect((await apiError(acceptAgreedInProject(store, { layers: ['alice', 'gold'] }, NOW))).code).toBe('BAD_LAYERS');
+    expect((await expectApiError(acceptAgreedInProject(store, { layers: ['alice', 'gold'] }, NOW))).code).toBe('BAD_LAYERS');
   });
 });
 

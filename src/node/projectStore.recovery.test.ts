@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError } from '../common/api';
+import { expectApiError } from '../common/expectApiError.testkit';
 import { FORMAT_VERSION, emptyLayerDoc } from '../common/model';
 import type { LayerDoc, Span } from '../common/model';
 import { OffsetMap } from '../common/offsets';
@@ -37,12 +37,6 @@ function doc(spans: Span[], text = TEXT, layer = 'alice'): LayerDoc {
 }
 
 const file = (...parts: string[]) => join(store.root, ...parts);
-
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('re-anchoring on read', () => {
   it('re-places spans when the article changed, flags them, keeps orphans, and writes nothing until saved', async () => {
@@ -112,7 +106,7 @@ describe('backups, restore and fresh start', () => {
     const corrupt = '{\n  "formatVersion": 1,\n<<<<<<< HEAD\n  "status": "done"\n=======\n  "status": "todo"\n>>>>>>> bob\n}\n';
     await writeFile(file('annotations', 'alice', 'a.txt.json'), corrupt);
 
-    const error = await apiError(store.readLayer(ID, 'alice'));
+    const error = await expectApiError(store.readLayer(ID, 'alice'));
     expect(error).toMatchObject({ code: 'CORRUPT_FILE', file: 'annotations/alice/a.txt.json', line: 3 });
     expect(error.message).toMatch(/A backup of the last good version \(last changed 2026-11-25T10:00:00Z\) can be restored/);
 
@@ -128,7 +122,7 @@ describe('backups, restore and fresh start', () => {
   it('starts a layer fresh by moving the corrupt file aside, never deleting it', async () => {
     await mkdir(file('annotations', 'alice'), { recursive: true });
     await writeFile(file('annotations', 'alice', 'a.txt.json'), '{ not json');
-    expect((await apiError(store.restoreLayerBackup(ID, 'alice'))).code).toBe('NO_BACKUP');
+    expect((await expectApiError(store.restoreLayerBackup(ID, 'alice'))).code).toBe('NO_BACKUP');
     expect(await readFile(file('annotations', 'alice', 'a.txt.json'), 'utf8')).toBe('{ not json');
 
     const fresh = await store.startLayerFresh(ID, 'alice');
@@ -144,7 +138,7 @@ describe('backups, restore and fresh start', () => {
     await mkdir(file('annotations', '.backup', 'alice'), { recursive: true });
     await writeFile(file('annotations', '.backup', 'alice', 'a.txt.json'), '{"formatVersion": 1');
     await writeFile(file('annotations', 'alice', 'a.txt.json'), 'garbage');
-    const error = await apiError(store.restoreLayerBackup(ID, 'alice'));
+    const error = await expectApiError(store.restoreLayerBackup(ID, 'alice'));
     expect(error.file).toBe('annotations/.backup/alice/a.txt.json');
     expect(await readFile(file('annotations', 'alice', 'a.txt.json'), 'utf8')).toBe('garbage');
   });

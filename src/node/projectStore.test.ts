@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError } from '../common/api';
+import { expectApiError } from '../common/expectApiError.testkit';
 import { FORMAT_VERSION, emptyLayerDoc } from '../common/model';
 import type { LayerDoc } from '../common/model';
 import { ProjectStore, sha256 } from './projectStore';
@@ -16,17 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** Runs a promise that must fail with an ApiError and returns it. */
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError, but the call succeeded');
-}
 
 /** A project in the temp dir with the given articles (path below articles/ -> content). */
 async function makeProject(articles: Record<string, string | Uint8Array> = {}): Promise<ProjectStore> {
@@ -63,7 +52,7 @@ async function walkFiles(dir: string): Promise<string[]> {
 
 describe('ProjectStore.open', () => {
   it('says a missing folder does not exist', async () => {
-    const error = await apiError(ProjectStore.open(join(tmp, 'nope')));
+    const error = await expectApiError(ProjectStore.open(join(tmp, 'nope')));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toMatch(/does not exist/);
   });
@@ -71,13 +60,13 @@ describe('ProjectStore.open', () => {
   it('says a file is not a project folder', async () => {
     const file = join(tmp, 'file.txt');
     await writeFile(file, 'hello');
-    const error = await apiError(ProjectStore.open(file));
+    const error = await expectApiError(ProjectStore.open(file));
     expect(error.code).toBe('NOT_A_FOLDER');
     expect(error.message).toMatch(/is a file, not a project folder/);
   });
 
   it('offers to initialise a folder without gloss.json', async () => {
-    const error = await apiError(ProjectStore.open(tmp));
+    const error = await expectApiError(ProjectStore.open(tmp));
     expect(error.code).toBe('NO_MANIFEST');
     expect(error.file).toBe('gloss.json');
     expect(error.message).toMatch(/no gloss\.json/);
@@ -86,7 +75,7 @@ describe('ProjectStore.open', () => {
 
   it('names the line of an invalid gloss.json', async () => {
     await writeFile(join(tmp, 'gloss.json'), '{\n  "format": "gloss-project",\n  "name": oops\n}\n');
-    const error = await apiError(ProjectStore.open(tmp));
+    const error = await expectApiError(ProjectStore.open(tmp));
     expect(error.code).toBe('CORRUPT_FILE');
     expect(error.file).toBe('gloss.json');
     expect(error.line).toBe(3);
@@ -95,7 +84,7 @@ describe('ProjectStore.open', () => {
 
   it('names the field of a gloss.json that is JSON but not a manifest', async () => {
     await writeFile(join(tmp, 'gloss.json'), JSON.stringify({ format: 'gloss-project', formatVersion: 1, name: 'x' }));
-    const error = await apiError(ProjectStore.open(tmp));
+    const error = await expectApiError(ProjectStore.open(tmp));
     expect(error.code).toBe('BAD_MANIFEST');
     expect(error.message).toMatch(/^gloss\.json: line 1: schema:/);
     expect(error.line).toBe(1);
@@ -104,13 +93,13 @@ describe('ProjectStore.open', () => {
   it('refuses a manifest of a newer format version', async () => {
     const store = await makeProject();
     await writeFile(join(store.root, 'gloss.json'), JSON.stringify({ ...store.manifest, formatVersion: FORMAT_VERSION + 1 }));
-    const error = await apiError(ProjectStore.open(store.root));
+    const error = await expectApiError(ProjectStore.open(store.root));
     expect(error.code).toBe('NEWER_FORMAT');
   });
 
   it('init refuses to overwrite an existing project', async () => {
     const store = await makeProject();
-    const error = await apiError(ProjectStore.init(store.root));
+    const error = await expectApiError(ProjectStore.init(store.root));
     expect(error.code).toBe('EXISTS');
   });
 });
@@ -145,13 +134,13 @@ describe('ProjectStore annotation files', () => {
     const lineOfDamage = corrupt.split('\n').findIndex((l) => l.includes('oops')) + 1;
 
     const fresh = await ProjectStore.open(store.root);
-    const readError = await apiError(fresh.readLayer('articles/a.txt', 'alice'));
+    const readError = await expectApiError(fresh.readLayer('articles/a.txt', 'alice'));
     expect(readError.code).toBe('CORRUPT_FILE');
     expect(readError.file).toBe('annotations/alice/a.txt.json');
     expect(readError.line).toBe(lineOfDamage);
     expect(readError.message).toContain(`annotations/alice/a.txt.json: not valid JSON at line ${lineOfDamage}`);
 
-    const writeError = await apiError(fresh.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256(text))));
+    const writeError = await expectApiError(fresh.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256(text))));
     expect(writeError.code).toBe('CORRUPT_FILE');
     expect(await readFile(corruptPath, 'utf8')).toBe(corrupt);
 
@@ -175,12 +164,12 @@ describe('ProjectStore annotation files', () => {
     const conflict = '{\n<<<<<<< HEAD\n  "status": "done",\n=======\n  "status": "todo",\n>>>>>>> theirs\n}\n';
     await writeFile(join(store.root, 'annotations/alice/b.txt.json'), conflict);
 
-    const newerError = await apiError(store.writeLayer('articles/a.txt', 'alice', empty('articles/a.txt')));
+    const newerError = await expectApiError(store.writeLayer('articles/a.txt', 'alice', empty('articles/a.txt')));
     expect(newerError.code).toBe('NEWER_FORMAT');
     expect(newerError.message).toContain('annotations/alice/a.txt.json');
     expect(await readFile(join(store.root, 'annotations/alice/a.txt.json'), 'utf8')).toBe(newer);
 
-    const conflictError = await apiError(store.writeLayer('articles/b.txt', 'alice', empty('articles/b.txt')));
+    const conflictError = await expectApiError(store.writeLayer('articles/b.txt', 'alice', empty('articles/b.txt')));
     expect(conflictError).toMatchObject({ code: 'CORRUPT_FILE', file: 'annotations/alice/b.txt.json', line: 2 });
     expect(conflictError.message).toMatch(/git conflict markers at line 2/);
     expect(await readFile(join(store.root, 'annotations/alice/b.txt.json'), 'utf8')).toBe(conflict);
@@ -194,17 +183,17 @@ describe('ProjectStore annotation files', () => {
     await writeFile(path, broken);
     const line = broken.split('\n').findIndex((l) => l.includes('"start": -5')) + 1;
     const fresh = await ProjectStore.open(store.root);
-    const readError = await apiError(fresh.readLayer('articles/a.txt', 'alice'));
+    const readError = await expectApiError(fresh.readLayer('articles/a.txt', 'alice'));
     expect(readError).toMatchObject({ code: 'CORRUPT_FILE', file: 'annotations/alice/a.txt.json', line });
     expect(readError.message).toContain(`annotations/alice/a.txt.json: line ${line}: spans.0.start:`);
-    const writeError = await apiError(fresh.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256(text))));
+    const writeError = await expectApiError(fresh.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256(text))));
     expect(writeError).toMatchObject({ code: 'CORRUPT_FILE', line });
     expect(await readFile(path, 'utf8')).toBe(broken);
   });
 
   it('refuses a document for another article or layer', async () => {
     const store = await makeProject({ 'a.txt': text });
-    const error = await apiError(store.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'bob', '')));
+    const error = await expectApiError(store.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'bob', '')));
     expect(error.code).toBe('MISMATCH');
   });
 });
@@ -242,8 +231,8 @@ describe('ProjectStore article listing', () => {
     expect(info.articles.map((a) => a.id)).toEqual(['articles/alias.txt', 'articles/inside.txt']);
     expect(info.skipped.map((s) => s.path).sort()).toEqual(['articles/link.txt', 'articles/linkdir']);
     expect(info.skipped[0].reason).toMatch(/outside the project/);
-    expect((await apiError(store.readArticle('articles/link.txt'))).code).toBe('OUTSIDE');
-    expect((await apiError(store.readArticle('articles/linkdir/secret.txt'))).code).toBe('OUTSIDE');
+    expect((await expectApiError(store.readArticle('articles/link.txt'))).code).toBe('OUTSIDE');
+    expect((await expectApiError(store.readArticle('articles/linkdir/secret.txt'))).code).toBe('OUTSIDE');
     expect((await store.readArticle('articles/alias.txt')).text).toBe('inside');
   });
 
@@ -253,7 +242,7 @@ describe('ProjectStore article listing', () => {
     const store = await makeProject({ 'a.txt': 'text' });
     await mkdir(join(store.root, 'annotations'), { recursive: true });
     await symlink(outside, join(store.root, 'annotations', 'mallory'));
-    const error = await apiError(store.writeLayer('articles/a.txt', 'mallory', emptyLayerDoc('articles/a.txt', 'mallory', '')));
+    const error = await expectApiError(store.writeLayer('articles/a.txt', 'mallory', emptyLayerDoc('articles/a.txt', 'mallory', '')));
     expect(error.code).toBe('OUTSIDE');
     expect(await readdir(outside)).toEqual([]);
   });
@@ -280,7 +269,7 @@ describe('ProjectStore article listing', () => {
     const store = await makeProject({ 'a.txt': 'text' });
     await store.writeLayer('articles/a.txt', 'alice', emptyLayerDoc('articles/a.txt', 'alice', sha256('text')));
     await unlink(join(store.root, 'articles', 'a.txt'));
-    const error = await apiError(store.readArticle('articles/a.txt'));
+    const error = await expectApiError(store.readArticle('articles/a.txt'));
     expect(error.code).toBe('ARTICLE_GONE');
     expect(error.message).toMatch(/no longer exists/);
     expect(await store.readLayerFile('articles/a.txt', 'alice')).not.toBeNull();
@@ -300,13 +289,13 @@ describe('ProjectStore article listing', () => {
     'articles/a.txt\u0000.json',
   ])('refuses the id %j', async (id) => {
     const store = await makeProject({ 'a.txt': 'text' });
-    expect((await apiError(store.readArticle(id))).code).toBe('BAD_ID');
-    expect((await apiError(store.readLayer(id, 'alice'))).code).toBe('BAD_ID');
-    expect((await apiError(store.writeLayer(id, 'alice', emptyLayerDoc(id, 'alice', '')))).code).toBe('BAD_ID');
+    expect((await expectApiError(store.readArticle(id))).code).toBe('BAD_ID');
+    expect((await expectApiError(store.readLayer(id, 'alice'))).code).toBe('BAD_ID');
+    expect((await expectApiError(store.writeLayer(id, 'alice', emptyLayerDoc(id, 'alice', '')))).code).toBe('BAD_ID');
   });
 
   it.each(['..', '.backup', '../x', 'a/b', ''])('refuses the layer name %j', async (layer) => {
     const store = await makeProject({ 'a.txt': 'text' });
-    expect((await apiError(store.readLayer('articles/a.txt', layer))).code).toBe('BAD_LAYER');
+    expect((await expectApiError(store.readLayer('articles/a.txt', layer))).code).toBe('BAD_LAYER');
   });
 });
