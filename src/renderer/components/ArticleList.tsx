@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ArticleSummary } from '../../common/api';
 import type { LabelSchema } from '../../common/model';
 import { ARTICLE_STATUSES } from '../../common/model';
@@ -37,7 +37,7 @@ export function filterArticles(articles: ArticleSummary[], layer: string, filter
 }
 
 /** The project's articles with this layer's status and label counts, filterable. */
-export function ArticleList({ articles, schema, layer, currentId, filter, onFilter, onOpen }: Props) {
+export const ArticleList = memo(function ArticleList({ articles, schema, layer, currentId, filter, onFilter, onOpen }: Props) {
   const shown = useMemo(() => filterArticles(articles, layer, filter), [articles, layer, filter]);
   const totals = useMemo(() => {
     const t: Record<string, number> = {};
@@ -100,4 +100,4 @@ export function ArticleList({ articles, schema, layer, currentId, filter, onFilt
       {shown.length === 0 && <p className="hint">No article matches.</p>}
     </nav>
   );
-}
+});

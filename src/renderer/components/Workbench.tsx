@@ -73,6 +73,8 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     await session.open(id);
   }, [session.open]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const openFromList = useCallback((id: string) => void open(id), [open]);
+
   useEffect(() => {
     const first = project.articles.find((a) => a.loadable);
     if (first && currentId === null) void open(first.id);
@@ -346,7 +348,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
           {project.problems.map((p) => <p key={p.file + p.message}>{p.message}</p>)}
         </div>
       )}
-      <ArticleList articles={project.articles} schema={project.schema} layer={layer} currentId={currentId} filter={filter} onFilter={setFilter} onOpen={(id) => void open(id)} />
+      <ArticleList articles={project.articles} schema={project.schema} layer={layer} currentId={currentId} filter={filter} onFilter={setFilter} onOpen={openFromList} />
       <main className="article-pane">
         {find.open && (
           <FindBar
