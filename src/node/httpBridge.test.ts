@@ -8,6 +8,7 @@ import { GlossService } from './glossService';
 import { SettingsStore } from './settingsStore';
 import { startHttpBridge, TOKEN_HEADER } from './httpBridge';
 import type { HttpBridge } from './httpBridge';
+import { CONTENT_SECURITY_POLICY } from '../common/contentSecurityPolicy';
 
 const SAMPLE = resolve(import.meta.dirname, '..', '..', 'projects', 'huawei-5g');
 const SECRET = 'secret-next-to-the-renderer';
@@ -76,7 +77,7 @@ describe('HTTP bridge', () => {
     const reply = await send('GET', `/?token=${bridge.token}`);
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>Gloss</title>');
-    expect(reply.headers['content-security-policy']).toBeTruthy();
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(reply.headers['x-frame-options']).toBe('DENY');
     expect(String(reply.headers['set-cookie'])).toContain('HttpOnly');
     const asset = await send('GET', '/assets/app.js', { Cookie: `gloss_token=${bridge.token}` });
