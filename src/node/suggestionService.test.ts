@@ -76,3 +76,45 @@ describe('getSuggestions on the sample project', () => {
     expect(ms.every((m) => m >= 0)).toBe(true);
   });
 });
+
+describe('getSuggestions on an article imported from an HTML page', () => {
+  it('uses the page’s main-content boundaries (readability) for boilerplate, as the HTML engine does', async () => {
+    const { writeFile, mkdtemp: mk } = await import('node:fs/promises');
+    const { importArticleFile } = await import('./importArticles');
+    const { suggestHtmlPage } = await import('./html/suggestHtmlPage');
+    const dir = await mk(join(tmpdir(), 'gloss-suggest-html-'));
+    const page = `<html><head><title>Huawei asked to leave</title></head><body>
+<nav><a href="/">Home</a> <a href="/tech">Tech</a> <a href="/world">World</a></nav>
+<article><h1>Huawei asked to leave</h1>
+<p>The United States government has asked its allies to stop using equipment made by the Chinese company Huawei, officials said on Friday.</p>
+<p>“We engage with countries around the world about our concerns,” an unnamed US official told the newspaper, adding that the talks had gone on for months.</p>
+<p>Huawei said it was surprised by the behaviour of the US government and that its customers would make their own choice based on their experience.</p>
+<p>The company is one of the largest makers of telecommunications equipment, with customers in 170 countries, according to its annual report.</p>
+</article>
+<div class="sidebar related-stories comments"><p>The city council approved a new budget on Tuesday after a long debate about funding for schools, roads and the harbour, the mayor said in a statement.</p></div>
+<footer><p>© 2026 Example News. All rights reserved.</p><p>Share on Facebook</p></footer>
+</body></html>`;
+    try {
+      await cp(SAMPLE, join(dir, 'project'), { recursive: true });
+      const html = join(dir, 'story.html');
+      await writeFile(html, page);
+      const svc = new GlossService({ settings: new SettingsStore(join(dir, 'config')), transport: 'http' });
+      await svc.openProject(join(dir, 'project'));
+      const store = (svc as unknown as { project: import('./projectStore').ProjectStore }).project;
+      const added = await importArticleFile(store, html, 'story.html');
+      expect(added.added).toEqual(['articles/story.txt']);
+      const { suggestions } = await svc.getSuggestions('articles/story.txt', 'alice', ['boilerplate']);
+      const expected = suggestHtmlPage(page).suggestions.map((s) => s.text).sort();
+      expect(suggestions.map((s) => s.text).sort()).toEqual(expected);
+      // The paragraph of another story, outside the page's main content, is proposed too.
+      expect(expected).toEqual(expect.arrayContaining(['Share on Facebook', expect.stringMatching(/^The city council approved/)]));
+      // The plain-text engine alone proposes something else here, so the page's boundaries were used.
+      const { suggestBoilerplate } = await import('../common/suggest/suggestBoilerplate');
+      const text = (await svc.getArticle('articles/story.txt')).text;
+      expect(suggestBoilerplate(text).map((s) => s.text).sort()).not.toEqual(expected);
+      svc.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

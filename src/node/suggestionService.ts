@@ -6,7 +6,7 @@
  * (boilerplate lines shared across stories), and per layer the labelled passages of every
  * article (repeats). After that, one article costs a few milliseconds.
  */
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../common/api';
 import type { LayerDoc, Span } from '../common/model';
@@ -23,6 +23,9 @@ import { readTextIfExists } from './durableFile';
 import { ANNOTATIONS_DIR, ARTICLES_DIR } from './projectStore';
 import type { ProjectStore } from './projectStore';
 import { forEachLimited } from './summaryIndex';
+import { SOURCES_DIR } from './exportProject';
+import { decodeHtml } from './importArticles';
+import { suggestHtmlPage } from './html/suggestHtmlPage';
 import { SuggestionStore } from './suggestionStore';
 import type { RejectRequest } from './suggestionStore';
 
@@ -96,7 +99,13 @@ export class SuggestionService {
     let boilerplate: Suggestion[] = [];
     if (lines) {
       const id = lines.idOf.get(articleId);
-      boilerplate = suggestBoilerplate(text, id === undefined ? {} : { index: lines.index, articleId: id });
+      const project = id === undefined ? {} : { index: lines.index, articleId: id };
+      // An article imported from an HTML page gets the page's main-content boundaries too,
+      // as long as its text is still exactly what the import made of the page.
+      const html = await this.htmlSource(articleId);
+      const page = html === null ? null : suggestHtmlPage(html, project);
+      // (`gloss add` ends the article with one line break after the page's text.)
+      boilerplate = page !== null && (text === page.text || text === `${page.text}\n`) ? page.suggestions : suggestBoilerplate(text, project);
       lists.push(boilerplate);
     }
     if (want.has('quotes')) lists.push(suggestQuotes(text));
@@ -107,6 +116,18 @@ export class SuggestionService {
     if (repeats) lists.push(repeats.suggest(articleId, text, spans));
     const pending = pendingSuggestions(lists, { spans, rejected, sha256: article.sha256, labels: this.store.manifest.schema.labels.map((l) => l.name) });
     return { article: articleId, layer: layer ?? '', sha256: article.sha256, suggestions: pending.suggestions, rejected: pending.rejected, ms: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  /** The HTML page an article was imported from (kept in sources/ by `gloss add`), or null. */
+  private async htmlSource(articleId: string): Promise<string | null> {
+    const stem = articleId.split('/').slice(1).join('/').replace(/\.txt$/i, '');
+    for (const ext of ['.html', '.htm']) {
+      const abs = join(this.store.root, SOURCES_DIR, ...`${stem}${ext}`.split('/'));
+      // Never follow a link out of the project on behalf of a document.
+      const info = await lstat(abs).catch(() => null);
+      if (info?.isFile()) return decodeHtml(await readFile(abs));
+    }
+    return null;
   }
 
   /** Rejects suggestions of an article in a layer; they stay rejected when the engines run again. */
