@@ -21,20 +21,21 @@ if (process.argv[2] === '--run') {
   process.argv.splice(2, 1);
   require(path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'));
 } else {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-eneg-')), 'report.csv');
+  // SARIF (one JSON document) rather than CSV: electronegativity writes CSV rows concurrently and
+  // a row can come out torn.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-eneg-')), 'report.sarif');
   const result = spawnSync(process.execPath, [__filename, '--run', '-i', path.join(root, 'src'), '-e', '45.4.1', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { encoding: 'utf8' });
-  if (!fs.existsSync(out)) {
-    console.error(`electronegativity did not produce a report:\n${result.stdout}\n${result.stderr}`);
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch (error) {
+    console.error(`electronegativity did not produce a readable report (${error.message}):\n${result.stdout}\n${result.stderr}`);
     process.exit(1);
   }
   const allow = JSON.parse(fs.readFileSync(path.join(__dirname, 'electronegativity-allowlist.json'), 'utf8'));
-  const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
-  const header = lines.shift().split(',').map((h) => h.replace(/"/g, '').trim().toLowerCase());
-  const col = (name) => header.findIndex((h) => h.includes(name));
-  const [iCheck, iFile] = [col('issue'), col('filename')];
-  const findings = lines.filter(Boolean).map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-    return { check: cells[iCheck], file: path.relative(root, cells[iFile] || '') || cells[iFile], line: cells.join(' | ') };
+  const findings = report.runs.flatMap((run) => run.results ?? []).map((r) => {
+    const uri = r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
+    return { check: r.ruleId, file: path.relative(root, uri.replace(/^file:\/\//, '')) || uri };
   });
   const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && (!a.file || f.file.endsWith(a.file)) && a.reason));
   console.log(`electronegativity: ${findings.length} finding(s), ${findings.length - unexplained.length} allowed with a reason`);
