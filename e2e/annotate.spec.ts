@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { test, expect, selectText, waitSaved, readJson, serveProject, repoRoot } from './fixtures';
+import { test, expect, selectText, selectAndPress, waitSaved, readJson, serveProject, repoRoot } from './fixtures';
 import { pythonCheckNative } from './pythonCheck';
 import type { Page } from '@playwright/test';
 import type { LayerDoc } from '../src/common/model';
@@ -93,4 +93,34 @@ test('deletes a selected span with the Delete key and saves the change', async (
   await waitSaved(page);
   const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
   expect(doc.spans).toEqual([]);
+});
+
+test('a label key pressed the instant text is selected labels that text, also while suggestions arrive over it', async ({ page, served }) => {
+  // Hold the engines' suggestions back: they paint over the very words selected below.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/getSuggestions', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(served.url);
+  const id = 'articles/002_9edfdb1c8f18fd6b.txt';
+  await openArticle(page, id);
+
+  // Select and press 3 (SPEAKER) in one task, before the editor has seen the selection change.
+  await selectAndPress(page, 'an unnamed US official', '3');
+  await expect(page.getByTestId('span-item')).toHaveCount(1);
+  await expect(page.locator('[data-testid="span-item"][data-label="SPEAKER"]')).toHaveCount(1);
+
+  // Select, then let the suggestions arrive and repaint the text under the selection: the
+  // selection stays, and the label key still labels it.
+  await selectAndPress(page, 'told the Journal', null);
+  release();
+  await expect(page.locator('.g-suggestion').first()).toBeVisible();
+  expect(await page.evaluate(() => String(window.getSelection()))).toBe('told the Journal');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('span-item')).toHaveCount(2);
+  await waitSaved(page);
+  const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
+  expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', 'told the Journal'], ['SPEAKER', 'an unnamed US official']]);
 });

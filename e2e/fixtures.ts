@@ -78,7 +78,17 @@ export async function startServer(projectDir: string, configDir: string, cleanup
  * test id `view` (the article view, or the review's compare view), as a user's drag would.
  */
 export async function selectText(page: Page, needle: string, occurrence = 0, view: 'article-view' | 'compare-view' = 'article-view'): Promise<void> {
-  const found = await page.evaluate(({ needle, occurrence, view }) => {
+  await selectAndPress(page, needle, null, occurrence, view);
+  // Let ProseMirror pick up the DOM selection.
+  await page.waitForTimeout(50);
+}
+
+/**
+ * Selects as selectText does and, when `key` is given, presses it in the same task: before the
+ * page has had any chance to react to the new selection (the fastest a user could be).
+ */
+export async function selectAndPress(page: Page, needle: string, key: string | null, occurrence = 0, view: 'article-view' | 'compare-view' = 'article-view'): Promise<void> {
+  const found = await page.evaluate(({ needle, key, occurrence, view }) => {
     const root = document.querySelector(`[data-testid="${view}"] .article-text`);
     if (!root) return `no ${view}`;
     // Walk text nodes, building the visible text with its node positions.
@@ -104,11 +114,10 @@ export async function selectText(page: Page, needle: string, occurrence = 0, vie
     const a = locate(at, false);
     const b = locate(at + needle.length, true);
     window.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+    if (key) (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     return 'ok';
-  }, { needle, occurrence, view });
+  }, { needle, key, occurrence, view });
   expect(found).toBe('ok');
-  // Let ProseMirror pick up the DOM selection.
-  await page.waitForTimeout(50);
 }
 
 /** Waits until the UI says everything is saved. */

@@ -5,7 +5,7 @@ import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
 import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
-import { spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey } from '../editor/spanDecorations';
+import { spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey, setDecorations, visibleSelection } from '../editor/spanDecorations';
 import { SpanPainter } from '../editor/spanPainter';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelStylesheet } from '../editor/spanStyle';
@@ -86,14 +86,14 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     const editor = editorRef.current;
     if (!editor) return;
     const set = painter.update(editor.state.doc, spans, schema, selectedId, highlightIds);
-    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, set));
+    setDecorations(editor.view, spanDecorationsKey, set);
   }, [painter, spans, schema, selectedId, highlightIds]);
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
     const decorations = findHits.map((hit, i) => Decoration.inline(layout.offsetToPos(hit.from), layout.offsetToPos(hit.to), { class: i === currentFind ? 'g-find g-find-current' : 'g-find' }));
-    editor.view.dispatch(editor.state.tr.setMeta(findDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+    setDecorations(editor.view, findDecorationsKey, DecorationSet.create(editor.state.doc, decorations));
   }, [findHits, currentFind, layout]);
 
   useEffect(() => {
@@ -111,7 +111,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
         style: `border-bottom: 2px dashed ${c}; background-color: ${c}${current ? '33' : '12'};${current ? ` outline: 2px dashed ${c};` : ''}`,
       });
     });
-    editor.view.dispatch(editor.state.tr.setMeta(suggestionDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+    setDecorations(editor.view, suggestionDecorationsKey, DecorationSet.create(editor.state.doc, decorations));
     if (currentSuggestion) editor.view.dom.querySelector('.g-suggestion-current')?.scrollIntoView({ block: 'nearest' });
   }, [suggestions, currentSuggestion, schema, layout, offsets]);
 
@@ -137,11 +137,16 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   }, [onHoverSpans]);
 
   useImperativeHandle(ref, () => {
-    const utf16Selection = () => {
+    /** The visible selection as a UTF-16 range of the text (from <= to). */
+    const visibleRange = () => {
       const editor = editorRef.current;
       if (!editor) return null;
-      const { from, to } = editor.state.selection;
-      return from === to ? null : { from: layout.posToOffset(from), to: layout.posToOffset(to) };
+      const { anchor, head } = visibleSelection(editor.view);
+      return { from: layout.posToOffset(Math.min(anchor, head)), to: layout.posToOffset(Math.max(anchor, head)) };
+    };
+    const utf16Selection = () => {
+      const range = visibleRange();
+      return range && range.from < range.to ? range : null;
     };
     const toCp = (r: { from: number; to: number }) => ({ start: offsets.toCodePoint(r.from), end: offsets.toCodePoint(r.to) });
     return {
@@ -152,10 +157,8 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
         return range.from < range.to ? toCp(range) : null;
       },
       selectedLines() {
-        const editor = editorRef.current;
-        if (!editor) return [];
-        const { from, to } = editor.state.selection;
-        return touchedLines(text, layout.lineStarts, layout.lineEnds, layout.posToOffset(from), layout.posToOffset(to)).map(toCp);
+        const range = visibleRange();
+        return range ? touchedLines(text, layout.lineStarts, layout.lineEnds, range.from, range.to).map(toCp) : [];
       },
       clearSelection() {
         const editor = editorRef.current;

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { DecorationSet } from '@tiptap/pm/view';
 import type { EditorView } from '@tiptap/pm/view';
 
@@ -9,6 +9,37 @@ export const spanDecorationsKey = new PluginKey<DecorationSet>('glossSpans');
 export const findDecorationsKey = new PluginKey<DecorationSet>('glossFind');
 /** Holds the pending suggestions (dashed, lighter), apart from the spans: they are not annotations. */
 export const suggestionDecorationsKey = new PluginKey<DecorationSet>('glossSuggestions');
+
+/**
+ * The selection the user sees, as document positions: the DOM selection when it lies in the view
+ * (the editor learns of a new DOM selection only on the next `selectionchange` task, so a key
+ * pressed or a repaint made before then would otherwise act on the previous one), else the
+ * editor's own.
+ */
+export function visibleSelection(view: EditorView): { anchor: number; head: number } {
+  const sel = view.dom.ownerDocument.getSelection();
+  const { anchor, head } = view.state.selection;
+  if (!sel || !sel.rangeCount || !sel.anchorNode || !sel.focusNode) return { anchor, head };
+  if (!view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return { anchor, head };
+  try {
+    return { anchor: view.posAtDOM(sel.anchorNode, sel.anchorOffset), head: view.posAtDOM(sel.focusNode, sel.focusOffset) };
+  } catch {
+    // A DOM point ProseMirror cannot map (outside its content): keep the editor's selection.
+    return { anchor, head };
+  }
+}
+
+/**
+ * Replaces the decorations held under `key`. The transaction also carries the visible selection:
+ * repainting rewraps the text nodes a DOM selection sits in, and a selection the editor had not
+ * yet read would be lost with them.
+ */
+export function setDecorations(view: EditorView, key: PluginKey<DecorationSet>, set: DecorationSet): void {
+  const tr = view.state.tr.setMeta(key, set);
+  const { anchor, head } = visibleSelection(view);
+  if (anchor !== tr.selection.anchor || head !== tr.selection.head) tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)));
+  view.dispatch(tr);
+}
 
 function decorationPlugin(key: PluginKey<DecorationSet>, props: Plugin['props'] = {}): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({

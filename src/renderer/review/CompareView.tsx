@@ -6,7 +6,7 @@ import { OffsetMap } from '../../common/offsets';
 import { snapToWords, trimWhitespace } from '../../common/selectionSnap';
 import { TextLayout } from '../../common/textLayout';
 import type { CpRange } from '../components/ArticleView';
-import { spanDecorationsKey } from '../editor/spanDecorations';
+import { spanDecorationsKey, setDecorations, visibleSelection } from '../editor/spanDecorations';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelPattern, underline } from '../editor/spanStyle';
 import type { CompareSegment } from './compareSegments';
@@ -113,7 +113,7 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
         ].filter(Boolean).join('; '),
       });
     });
-    editor.view.dispatch(editor.state.tr.setMeta(spanDecorationsKey, DecorationSet.create(editor.state.doc, decorations)));
+    setDecorations(editor.view, spanDecorationsKey, DecorationSet.create(editor.state.doc, decorations));
   }, [segments, layers, schema, currentGroup, selectedGoldId, layout]);
 
   useEffect(() => {
@@ -126,10 +126,10 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
     selection(exact) {
       const editor = editorRef.current;
       if (!editor) return null;
-      const { from, to } = editor.state.selection;
-      if (from === to) return null;
-      const a = layout.posToOffset(from);
-      const b = layout.posToOffset(to);
+      const { anchor, head } = visibleSelection(editor.view);
+      if (anchor === head) return null;
+      const a = layout.posToOffset(Math.min(anchor, head));
+      const b = layout.posToOffset(Math.max(anchor, head));
       const range = exact ? trimWhitespace(text, a, b) : snapToWords(text, a, b);
       return range.from < range.to ? { start: offsets.toCodePoint(range.from), end: offsets.toCodePoint(range.to) } : null;
     },
