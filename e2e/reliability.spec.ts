@@ -41,6 +41,16 @@ test('a second window on the same layer is read-only', async ({ browser, served 
   await selectText(second, 'an unnamed US official');
   await second.keyboard.press('3');
   await expect(second.getByTestId('span-item')).toHaveCount(0);
+  // Nor does it record rejections of suggestions: the buttons are off and the key says why.
+  await expect(second.getByTestId('suggestion-label').first()).toBeVisible();
+  await expect(second.getByRole('button', { name: /^Reject all/ }).first()).toBeDisabled();
+  await second.locator('.article-view .ProseMirror').focus();
+  await second.keyboard.press('Tab');
+  await expect(second.getByTestId('current-suggestion')).toBeVisible();
+  await expect(second.getByTestId('current-suggestion').getByRole('button', { name: /^Reject/ })).toBeDisabled();
+  await second.keyboard.press('Backspace');
+  await expect(second.getByTestId('message')).toHaveText('Not rejected: this layer is open read-only here.');
+  await expect(readdir(join(served.projectDir, 'suggestions'))).rejects.toThrow();
   // The first window still edits.
   await selectText(first, 'an unnamed US official');
   await first.keyboard.press('3');

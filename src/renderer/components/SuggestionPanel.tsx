@@ -19,7 +19,7 @@ export function SuggestionPanel({ suggestions: sg, schema, readOnly }: Props) {
       <h2>
         Suggestions ({sg.loading ? '…' : sg.visible.length})
         {sg.rejectedCount > 0 && (
-          <button className="link-button" onClick={sg.restoreRejected} title="Take back every rejection of this article and ask the engines again">
+          <button className="link-button" onClick={sg.restoreRejected} disabled={readOnly} title="Take back every rejection of this article and ask the engines again">
             restore {sg.rejectedCount} rejected
           </button>
         )}
@@ -31,7 +31,7 @@ export function SuggestionPanel({ suggestions: sg, schema, readOnly }: Props) {
           <li key={label} data-testid="suggestion-label" data-label={label}>
             <span className="span-label" style={{ color: color(label) }}>{label}</span> <span className="count">{n}</span>
             <button onClick={() => sg.acceptLabel(label)} disabled={readOnly} aria-label={`Accept all ${n} ${label} suggestions`}>Accept all</button>
-            <button onClick={() => sg.rejectLabel(label)} aria-label={`Reject all ${n} ${label} suggestions`}>Reject all</button>
+            <button onClick={() => sg.rejectLabel(label)} disabled={readOnly} aria-label={`Reject all ${n} ${label} suggestions`}>Reject all</button>
           </li>
         ))}
       </ul>
@@ -44,7 +44,7 @@ export function SuggestionPanel({ suggestions: sg, schema, readOnly }: Props) {
           {target && <p className="hint">→ {target.type} {target.label} “{excerpt(target.text, 40)}”</p>}
           <p className="hint">{cur.engine} · score {cur.score.toFixed(2)}{cur.reason ? ` · ${cur.reason}` : ''} · characters {cur.start}–{cur.end}</p>
           <button onClick={() => sg.accept(cur.id)} disabled={readOnly}>Accept <kbd>Enter</kbd></button>{' '}
-          <button onClick={() => sg.reject(cur.id)}>Reject <kbd>Backspace</kbd></button>
+          <button onClick={() => sg.reject(cur.id)} disabled={readOnly}>Reject <kbd>Backspace</kbd></button>
         </div>
       )}
     </section>

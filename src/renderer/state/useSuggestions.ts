@@ -120,6 +120,11 @@ export function useSuggestions({ client, layer, schema, session, keysActive, spa
 
   const reject = useCallback(async (ids: string[]) => {
     if (!loaded || ids.length === 0) return;
+    if (loaded.readOnly) {
+      // A rejection is the layer's record: only the window that edits the layer makes one.
+      report('Not rejected: this layer is open read-only here.');
+      return;
+    }
     const chosen = visible.filter((s) => ids.includes(s.id));
     try {
       await client.rejectSuggestions(loaded.article.id, layer, chosen.map((s) => ({ label: s.label, start: s.start, end: s.end, text: s.text, engine: s.engine })));
@@ -144,6 +149,10 @@ export function useSuggestions({ client, layer, schema, session, keysActive, spa
   /** Takes back every rejection of this article in this layer and asks the engines again. */
   const restoreRejected = useCallback(async () => {
     if (!loaded) return;
+    if (loaded.readOnly) {
+      report('Not restored: this layer is open read-only here.');
+      return;
+    }
     try {
       await client.unrejectSuggestions(loaded.article.id, layer);
       setRefresh((n) => n + 1);
