@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { expectApiError } from '../common/expectApiError.testkit';
 import { FORMAT_VERSION, emptyLayerDoc } from '../common/model';
 import type { LayerDoc } from '../common/model';
@@ -27,6 +28,13 @@ async function makeProject(articles: Record<string, string | Uint8Array> = {}): 
     await writeFile(abs, content);
   }
   return store;
+}
+
+/** The pid of a process that has exited (so no running writer owns it). */
+async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
 }
 
 function docWithSpan(article: string, layer: string, text: string, quote: string): LayerDoc {
@@ -117,6 +125,22 @@ describe('ProjectStore annotation files', () => {
     const files = await walkFiles(store.root);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(files.map((f) => f.slice(store.root.length + 1)).filter((f) => f.startsWith('annotations/alice/'))).toEqual(['annotations/alice/a.txt.json']);
+  });
+
+  it('clears the temp files a killed writer left in a folder on the first write there, and only those', async () => {
+    const store = await makeProject({ 'a.txt': text, 'b.txt': 'other' });
+    const dir = join(store.root, 'annotations', 'alice');
+    await mkdir(dir, { recursive: true });
+    const dead = await exitedPid();
+    const names = {
+      deadOther: `.b.txt.json.${dead}.0badc0de.tmp`, // another article's file, writer gone
+      deadSame: `.a.txt.json.${dead}.12345678.tmp`,
+      live: `.b.txt.json.${process.pid}.abcdef01.tmp`, // a writer still running (this one)
+      notOurs: 'notes.tmp',
+    };
+    for (const name of Object.values(names)) await writeFile(join(dir, name), '{"half": ');
+    await store.writeLayer('articles/a.txt', 'alice', docWithSpan('articles/a.txt', 'alice', text, '“we comply with all laws”'));
+    expect((await readdir(dir)).sort()).toEqual([names.live, 'a.txt.json', names.notOurs].sort());
   });
 
   it('reads an unannotated article as an empty layer with the article sha256', async () => {

@@ -1,5 +1,5 @@
 import { readFile, readdir, stat, realpath, mkdir, unlink } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep, posix, dirname } from 'node:path';
+import { join, relative, resolve, sep, posix, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Low } from 'lowdb';
@@ -67,7 +67,7 @@ interface ArticleEntry {
 export class ProjectStore {
   private readonly lows = new Map<string, Low<LayerDoc>>();
   private readonly writeQueues = new Map<string, Promise<unknown>>();
-  /** Annotation files whose stale temp files (from a killed process) were already removed. */
+  /** Folders whose stale temp files (from a killed process) were already removed. */
   private readonly swept = new Set<string>();
 
   private constructor(readonly root: string, public manifest: ProjectManifest) {}
@@ -539,10 +539,12 @@ export class ProjectStore {
       const low = this.lowFor(fileId);
       low.data = stored;
       await low.write();
-      if (!this.swept.has(fileId)) {
-        this.swept.add(fileId);
-        await sweepStaleTemps(abs);
-        await sweepStaleTemps(this.absolute(backupIdOf(fileId)));
+      // Temp files left by a killed writer are cleared on the first write into their folder
+      // (once per folder: reading a folder of 10,000 files for each of them would grow as n²).
+      for (const dir of [dirname(abs), dirname(this.absolute(backupIdOf(fileId)))]) {
+        if (this.swept.has(dir)) continue;
+        this.swept.add(dir);
+        await sweepStaleTemps(dir);
       }
     });
   }
@@ -634,14 +636,13 @@ export class ProjectStore {
  * writeFileDurably) when that process is gone. The file itself was never at risk: a temp file is
  * renamed over it only once complete.
  */
-async function sweepStaleTemps(abs: string): Promise<void> {
-  const name = basename(abs);
-  const items = await readdir(dirname(abs)).catch(() => [] as string[]);
+/** Removes the temp files (`.<name>.<pid>.<hex>.tmp`) in `dir` of writers no longer running. */
+async function sweepStaleTemps(dir: string): Promise<void> {
+  const items = await readdir(dir).catch(() => [] as string[]);
   for (const item of items) {
-    if (!item.startsWith(`.${name}.`) || !item.endsWith('.tmp')) continue;
-    const pid = /^\.(?:.*)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(item)?.[1];
+    const pid = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(item)?.[1];
     if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
-    await unlink(join(dirname(abs), item)).catch(() => undefined);
+    await unlink(join(dir, item)).catch(() => undefined);
   }
 }
 
