@@ -32,6 +32,7 @@ export function exportNative(run: ExportRun): FormatWriter {
           createdAt: s.createdAt,
           updatedAt: s.updatedAt,
           ...(s.flagged !== undefined ? { flagged: s.flagged } : {}),
+          ...(s.sources !== undefined ? { sources: s.sources } : {}),
         })),
         relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to })),
         meta: { offsets, project: run.project.name },

@@ -176,6 +176,7 @@ export function matchImport(records: SpanRecord[], articles: ImportTarget[], sch
         updatedAt: s.updatedAt ?? s.createdAt ?? now,
       };
       if (s.flagged !== undefined) span.flagged = s.flagged;
+      if (s.sources !== undefined && record.keepsOrigin) span.sources = s.sources;
       spans.push(span);
     }
 

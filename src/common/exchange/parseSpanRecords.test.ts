@@ -73,6 +73,18 @@ describe('parseSpanRecords', () => {
     expect(errors.find((e) => e.line === 5)!.message).toMatch(/unknown status/);
   });
 
+  it('keeps a gold span\'s sources and names a malformed list', () => {
+    const content = [
+      line({ id: 'a.txt', text: 'abc', layer: 'gold', spans: [{ start: 0, end: 1, label: 'CLAIM', origin: 'adjudicated:alice+bob', sources: ['alice', 'bob'] }] }),
+      line({ id: 'b.txt', text: 'abc', layer: 'gold', spans: [{ start: 0, end: 1, label: 'CLAIM', sources: ['alice', 7] }] }),
+    ].join('\n');
+    const { records, errors } = parseSpanRecords(content, 'gold.jsonl');
+    expect(records[0].spans[0]).toMatchObject({ origin: 'adjudicated:alice+bob', sources: ['alice', 'bob'] });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 2 });
+    expect(errors[0].message).toMatch(/sources must be a list of layer names/);
+  });
+
   it('strips a byte-order mark and accepts an empty file', () => {
     expect(parseSpanRecords('\ufeff' + line({ text: 'a', label: [] }), 'f.jsonl').records).toHaveLength(1);
     expect(parseSpanRecords('', 'f.jsonl')).toEqual({ fileName: 'f.jsonl', records: [], errors: [] });

@@ -141,6 +141,10 @@ function readNativeSpan(item: unknown): ImportedSpan | string {
     const val = str(item[key]);
     if (val !== undefined) span[key] = val;
   }
+  if (Array.isArray(item.sources)) {
+    if (!item.sources.every((x) => typeof x === 'string' && x !== '')) return 'sources must be a list of layer names';
+    span.sources = item.sources as string[];
+  }
   return span;
 }
 

@@ -19,6 +19,8 @@ export interface ImportedSpan {
   createdAt?: string;
   updatedAt?: string;
   flagged?: string;
+  /** For a gold span: the compared layers that had it (native records). */
+  sources?: string[];
   /** Set when the offsets could not be converted to code points (e.g. a UTF-16 offset inside a surrogate pair). */
   error?: string;
 }
