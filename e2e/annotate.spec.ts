@@ -40,8 +40,9 @@ test('labels a curly-quoted QUOTE and an overlapping CLAIM, keeps them over a re
   const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
   expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', CLAIM], ['QUOTE', QUOTE]]);
 
+  // A reload comes back to the article this window had open (not the project's first).
   await page.reload();
-  await openArticle(page, id);
+  await expect(page.locator('.article-id')).toHaveText(id);
   await expect(page.getByTestId('span-item')).toHaveCount(2);
   await expect(page.locator('[data-testid="span-item"][data-label="QUOTE"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="span-item"][data-label="CLAIM"]')).toHaveCount(1);

@@ -6,6 +6,7 @@ import { NamePrompt } from './components/NamePrompt';
 import { ProjectPicker } from './components/ProjectPicker';
 import { Workbench } from './components/Workbench';
 import { ReviewView } from './review/ReviewView';
+import { readPlace, updatePlace } from './state/windowPlace';
 
 type OpenError = { message: string; code?: string; path?: string };
 
@@ -21,7 +22,10 @@ export function App({ client }: { client: GlossClient }) {
 
   const openProject = useCallback(async (path: string) => {
     try {
-      setProject(await client.openProject(path));
+      const opened = await client.openProject(path);
+      setProject(opened);
+      // A reload comes back to the screen the window was on.
+      setReviewing(readPlace(opened.path).screen === 'review');
       setOpenError(null);
       setPicking(false);
       setSettings(await client.getSettings());
@@ -59,6 +63,10 @@ export function App({ client }: { client: GlossClient }) {
       />
     );
   }
-  if (reviewing) return <ReviewView key={project.path} client={client} project={project} onProjectChange={setProject} onClose={() => setReviewing(false)} />;
-  return <Workbench key={project.path} onReview={() => setReviewing(true)} client={client} project={project} layer={settings.annotator} onProjectChange={setProject} onCloseProject={() => setPicking(true)} menuCommand={menuCommand} />;
+  const showScreen = (review: boolean) => {
+    updatePlace(project.path, { screen: review ? 'review' : 'annotate' });
+    setReviewing(review);
+  };
+  if (reviewing) return <ReviewView key={project.path} client={client} project={project} onProjectChange={setProject} onClose={() => showScreen(false)} />;
+  return <Workbench key={project.path} onReview={() => showScreen(true)} client={client} project={project} layer={settings.annotator} onProjectChange={setProject} onCloseProject={() => setPicking(true)} menuCommand={menuCommand} />;
 }

@@ -19,6 +19,7 @@ import { isLabelKey } from '../state/shortcuts';
 import { useSuggestions } from '../state/useSuggestions';
 import { SuggestionPanel } from './SuggestionPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
+import { readPlace, updatePlace } from '../state/windowPlace';
 
 interface Props {
   client: GlossClient;
@@ -67,17 +68,21 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
 
   const open = useCallback(async (id: string) => {
     setCurrentId(id);
+    updatePlace(project.path, { article: id });
     setSelectedId(null);
     setLinkingFrom(null);
     setMessage(null);
     await session.open(id);
-  }, [session.open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [session.open, project.path]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const openFromList = useCallback((id: string) => void open(id), [open]);
 
   useEffect(() => {
-    const first = project.articles.find((a) => a.loadable);
-    if (first && currentId === null) void open(first.id);
+    if (currentId !== null) return;
+    // The article this window had open before a reload, else the first one.
+    const remembered = readPlace(project.path).article;
+    const first = project.articles.find((a) => a.id === remembered && a.loadable) ?? project.articles.find((a) => a.loadable);
+    if (first) void open(first.id);
   }, [project, currentId, open]);
 
   const report = (problem: string | null) => {

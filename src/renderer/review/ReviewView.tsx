@@ -18,6 +18,7 @@ import { KIND_COLORS, KIND_TEXT, compareSegments } from './compareSegments';
 import { Dashboard } from './Dashboard';
 import { DisagreementList } from './DisagreementList';
 import './review.css';
+import { readPlace, updatePlace } from '../state/windowPlace';
 
 interface Props {
   client: GlossClient;
@@ -65,7 +66,11 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   const enough = layers.length >= 2;
   const adjudicable = enough && !layers.includes(GOLD_LAYER);
 
-  const [tab, setTab] = useState<Tab>('compare');
+  const [tab, setTabState] = useState<Tab>(() => (readPlace(project.path).reviewTab === 'dashboard' ? 'dashboard' : 'compare'));
+  const setTab = useCallback((t: Tab) => {
+    updatePlace(project.path, { reviewTab: t });
+    setTabState(t);
+  }, [project.path]);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [docs, setDocs] = useState<{ id: string; key: string; docs: Record<string, LayerDoc> } | null>(null);
   const [position, setPosition] = useState(0);
@@ -102,15 +107,19 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
 
   const open = useCallback(async (id: string) => {
     setCurrentId(id);
+    updatePlace(project.path, { reviewArticle: id });
     setPosition(0);
     setSelectedGold(null);
     setMessage(null);
     await gold.open(id);
-  }, [gold.open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [gold.open, project.path]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    const first = project.articles.find((a) => a.loadable);
-    if (first && currentId === null) void open(first.id);
+    if (currentId !== null) return;
+    // The article this window reviewed before a reload, else the first one.
+    const remembered = readPlace(project.path).reviewArticle;
+    const first = project.articles.find((a) => a.id === remembered && a.loadable) ?? project.articles.find((a) => a.loadable);
+    if (first) void open(first.id);
   }, [project.articles, currentId, open]);
 
   useEffect(() => {
