@@ -149,6 +149,13 @@ test('a reviewer compares two layers, checks the dashboard against gloss agreeme
   await expect(goldSpans(page)).toHaveCount(5);
   await page.keyboard.press('Control+Shift+z');
   await expect(goldSpans(page)).toHaveCount(6);
+  // Shift with a label key takes each whole line the selection touches, as in annotation; undone.
+  await selectText(page, 'to Sou', 0, 'compare-view');
+  await page.keyboard.press('Shift+Digit4');
+  await expect(goldSpans(page)).toHaveCount(7);
+  await expect(page.locator('[data-testid="gold-span"][data-label="BOILERPLATE"] .span-text', { hasText: 'Go to Source' })).toHaveText('Go to Source');
+  await page.keyboard.press('Control+z');
+  await expect(goldSpans(page)).toHaveCount(6);
   await page.getByLabel('Gold status').selectOption('done');
   await waitSaved(page);
 

@@ -3,27 +3,15 @@ import type { Editor } from '@tiptap/core';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextLayout } from '../../common/textLayout';
 import { OffsetMap } from '../../common/offsets';
-import { snapToWords, touchedLines, trimWhitespace } from '../../common/selectionSnap';
 import type { LabelSchema, Span } from '../../common/model';
-import { spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey, setDecorations, visibleSelection } from '../editor/spanDecorations';
+import { spanDecorationsKey, findDecorationsKey, suggestionDecorationsKey, setDecorations } from '../editor/spanDecorations';
+import { selectionHandle } from '../editor/selectionHandle';
+import type { SelectionHandle } from '../editor/selectionHandle';
 import { SpanPainter } from '../editor/spanPainter';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelStylesheet } from '../editor/spanStyle';
 
-/** A code point range. */
-export interface CpRange {
-  start: number;
-  end: number;
-}
-
-export interface ArticleViewHandle {
-  /** The selection as a code point range: whitespace trimmed, snapped to words unless `exact`. Null when empty. */
-  selection(exact: boolean): CpRange | null;
-  /** Each whole line the selection touches, as code point ranges. */
-  selectedLines(): CpRange[];
-  clearSelection(): void;
-  focus(): void;
-}
+export type ArticleViewHandle = SelectionHandle;
 
 interface Props {
   text: string;
@@ -136,40 +124,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     return () => dom.removeEventListener('mouseover', over);
   }, [onHoverSpans]);
 
-  useImperativeHandle(ref, () => {
-    /** The visible selection as a UTF-16 range of the text (from <= to). */
-    const visibleRange = () => {
-      const editor = editorRef.current;
-      if (!editor) return null;
-      const { anchor, head } = visibleSelection(editor.view);
-      return { from: layout.posToOffset(Math.min(anchor, head)), to: layout.posToOffset(Math.max(anchor, head)) };
-    };
-    const utf16Selection = () => {
-      const range = visibleRange();
-      return range && range.from < range.to ? range : null;
-    };
-    const toCp = (r: { from: number; to: number }) => ({ start: offsets.toCodePoint(r.from), end: offsets.toCodePoint(r.to) });
-    return {
-      selection(exact) {
-        const sel = utf16Selection();
-        if (!sel) return null;
-        const range = exact ? trimWhitespace(text, sel.from, sel.to) : snapToWords(text, sel.from, sel.to);
-        return range.from < range.to ? toCp(range) : null;
-      },
-      selectedLines() {
-        const range = visibleRange();
-        return range ? touchedLines(text, layout.lineStarts, layout.lineEnds, range.from, range.to).map(toCp) : [];
-      },
-      clearSelection() {
-        const editor = editorRef.current;
-        if (editor) editor.commands.setTextSelection(editor.state.selection.to);
-        window.getSelection()?.removeAllRanges();
-      },
-      focus() {
-        editorRef.current?.view.focus();
-      },
-    };
-  }, [text, layout, offsets]);
+  useImperativeHandle(ref, () => selectionHandle(() => editorRef.current, text, layout, offsets), [text, layout, offsets]);
 
   const labelCss = useMemo(() => labelStylesheet(schema.labels), [schema]);
   return (

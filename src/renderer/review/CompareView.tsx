@@ -3,21 +3,16 @@ import type { Editor } from '@tiptap/core';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { LabelSchema } from '../../common/model';
 import { OffsetMap } from '../../common/offsets';
-import { snapToWords, trimWhitespace } from '../../common/selectionSnap';
 import { TextLayout } from '../../common/textLayout';
-import type { CpRange } from '../components/ArticleView';
-import { spanDecorationsKey, setDecorations, visibleSelection } from '../editor/spanDecorations';
+import { spanDecorationsKey, setDecorations } from '../editor/spanDecorations';
+import { selectionHandle } from '../editor/selectionHandle';
+import type { SelectionHandle } from '../editor/selectionHandle';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelPattern, underline } from '../editor/spanStyle';
 import type { CompareSegment } from './compareSegments';
 import { KIND_COLORS, KIND_TEXT } from './compareSegments';
 
-export interface CompareViewHandle {
-  /** The selection as a code point range, trimmed and snapped to words unless `exact`; null when empty. */
-  selection(exact: boolean): CpRange | null;
-  clearSelection(): void;
-  focus(): void;
-}
+export type CompareViewHandle = SelectionHandle;
 
 interface Props {
   text: string;
@@ -122,26 +117,7 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
     if (el && !isVisible(el)) el.scrollIntoView({ block: 'center' });
   }, [currentGroup, segments]);
 
-  useImperativeHandle(ref, () => ({
-    selection(exact) {
-      const editor = editorRef.current;
-      if (!editor) return null;
-      const { anchor, head } = visibleSelection(editor.view);
-      if (anchor === head) return null;
-      const a = layout.posToOffset(Math.min(anchor, head));
-      const b = layout.posToOffset(Math.max(anchor, head));
-      const range = exact ? trimWhitespace(text, a, b) : snapToWords(text, a, b);
-      return range.from < range.to ? { start: offsets.toCodePoint(range.from), end: offsets.toCodePoint(range.to) } : null;
-    },
-    clearSelection() {
-      const editor = editorRef.current;
-      if (editor) editor.commands.setTextSelection(editor.state.selection.to);
-      window.getSelection()?.removeAllRanges();
-    },
-    focus() {
-      editorRef.current?.view.focus();
-    },
-  }), [text, layout, offsets]);
+  useImperativeHandle(ref, () => selectionHandle(() => editorRef.current, text, layout, offsets), [text, layout, offsets]);
 
   return <div className="article-view compare-view" ref={host} data-testid="compare-view" />;
 });

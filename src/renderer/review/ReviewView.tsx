@@ -31,7 +31,7 @@ interface Props {
 type Tab = 'compare' | 'dashboard';
 
 /** Every key of the review screen, for its help line. */
-const KEYS = 'J/K next/previous disagreement · Alt+1…9 accept that layer · Alt+B all · Alt+0 none · select text + label key: gold span · Delete: remove gold span · Ctrl+Z undo';
+const KEYS = 'J/K next/previous disagreement · Alt+1…9 accept that layer · Alt+B all · Alt+0 none · select text + label key: gold span (Shift: whole lines) · Delete: remove gold span · Ctrl+Z undo';
 
 /**
  * The reviewer's screen: compare two or more layers on an article (every layer's spans at once,
@@ -184,19 +184,24 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
     }
   };
 
-  const labelSelection = useCallback((name: string, exact: boolean) => {
+  /** Adds the selection to gold with this label; with `wholeLines`, each line it touches. */
+  const labelSelection = useCallback((name: string, wholeLines: boolean) => {
     if (!loaded || !ready || !adjudicable) return;
-    const range = viewRef.current?.selection(exact);
-    if (!range) {
+    const view = viewRef.current;
+    const ranges = wholeLines ? view?.selectedLines() ?? [] : [view?.selection(false)].filter((r): r is { start: number; end: number } => !!r);
+    if (ranges.length === 0) {
       setMessage('Select some text first, then press a label key to add it to gold.');
       return;
     }
     let id: string | null = null;
     const ok = tell(gold.update((doc) => {
-      const created = addSpan(doc, text, range.start, range.end, name);
-      const span = withSources(created.span, ready, layers);
-      id = span.id;
-      const next = { ...created.doc, spans: created.doc.spans.map((s) => (s.id === span.id ? span : s)) };
+      let next = doc;
+      for (const range of ranges) {
+        const created = addSpan(next, text, range.start, range.end, name);
+        const span = withSources(created.span, ready, layers);
+        id = span.id;
+        next = { ...created.doc, spans: created.doc.spans.map((s) => (s.id === span.id ? span : s)) };
+      }
       return next.status === 'todo' ? { ...next, status: 'in_progress' as const } : next;
     }));
     if (ok) {
@@ -246,9 +251,9 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
         return;
       }
       const byKey = project.schema.labels.find((l) => isLabelKey(e, l.key));
-      if (byKey && !e.shiftKey) {
+      if (byKey) {
         e.preventDefault();
-        labelSelection(byKey.name, false);
+        labelSelection(byKey.name, e.shiftKey);
         return;
       }
       const key = e.key.toLowerCase();
