@@ -116,6 +116,21 @@ test('overlapping, nested, linked and attributed spans with undo and redo surviv
   expect(quote.attrs).toEqual({ kind: 'direct' });
   expect(rec.relations).toEqual([expect.objectContaining({ type: 'ATTRIBUTED_TO', from: quote.id, to: speaker.id })]);
   for (const s of rec.spans) expect(Array.from(rec.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+
+  // Exported from the app as HuggingFace tags: the download is the CLI's file byte for byte, and
+  // the status line says which overlapping spans the format could not hold.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByLabel('Format').selectOption('hf');
+  await page.getByLabel('Layer', { exact: true }).selectOption('tester');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe('huawei-5g-tester-hf.jsonl');
+  const downloaded = join(served.projectDir, 'downloaded-hf.jsonl');
+  await download.saveAs(downloaded);
+  const cliHf = join(served.projectDir, 'cli-hf.jsonl');
+  glossSync('export', served.projectDir, '--format', 'hf', '--layer', 'tester', '--out', cliHf);
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(downloaded, 'utf8')).toBe(readFileSync(cliHf, 'utf8'));
+  await expect(page.getByTestId('message')).toContainText(/Exported huawei-5g-tester-hf\.jsonl, with \d+ warning\(s\): .*overlap/);
 });
 
 test('status keys, J/K and N move through the list, which shows status and filters', async ({ page, served }) => {

@@ -119,11 +119,17 @@ export interface ExportRequest {
   labels?: string[];
 }
 
-export interface ExportResult {
+/** An export written to a file (the desktop app's Export, or browser mode's download). */
+export interface ExportSaved {
+  /** Where it was written (the desktop app) or the file name to save it under (a download). */
+  file: string;
+  /** The export's own file name (`<project>-<layer>-<format>.jsonl`). */
   filename: string;
-  content: string;
-  manifest: unknown;
+  bytes: number;
+  /** What the format changed or left out, and any file that could not be read. */
+  warnings: string[];
 }
+
 
 /** Which layers, labels and articles to measure agreement on (or to adjudicate). */
 export interface AgreementRequest {
@@ -191,7 +197,12 @@ export interface GlossApi {
   saveSchema(schema: LabelSchema, changes?: { renames: Record<string, string>; deletes: string[] }): Promise<ProjectInfo>;
   /** How many spans of a label the project holds over all layers (asked before deleting it). */
   countLabelUse(label: string): Promise<{ spans: number; files: number }>;
-  exportProject(request: ExportRequest): Promise<ExportResult>;
+  /**
+   * The desktop app: asks where to save, then writes the export there, streamed, with its
+   * manifest and sidecars beside it (as `gloss export --out`). Null when the user cancels.
+   * Browser mode has no save dialog: it downloads from EXPORT_DOWNLOAD_PATH (exportDownload.ts).
+   */
+  exportToFile(request: ExportRequest): Promise<ExportSaved | null>;
   /** The last valid version of a layer file that Gloss kept before overwriting it, or null. */
   getLayerBackup(articleId: string, layer: string): Promise<LayerDoc | null>;
   /** Replaces an unreadable layer file by its backup; the replaced file is moved aside, never deleted. */
@@ -223,8 +234,6 @@ export interface GlossApi {
   rejectSuggestions(articleId: string, layer: string, keys: RejectedSuggestion[]): Promise<{ rejected: number }>;
   /** Takes rejections back (every one of the article in the layer when `keys` is omitted). */
   unrejectSuggestions(articleId: string, layer: string, keys?: SuggestionKey[]): Promise<{ restored: number }>;
-  /** Electron: asks where to save and writes the file. Returns the path, or null when cancelled. */
-  saveExportFile(filename: string, content: string): Promise<string | null>;
 }
 
 // The name list and the interface must name the same methods.
@@ -325,7 +334,7 @@ export const API_ARGS = {
   saveLayer: z.tuple([articleId, layerName, layerDocSchema]),
   saveSchema: z.tuple([labelSchemaSchema, z.object({ renames: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)), deletes: z.array(z.string().max(64)) }).optional()]),
   countLabelUse: z.tuple([z.string().min(1).max(64)]),
-  exportProject: z.tuple([z.object({
+  exportToFile: z.tuple([z.object({
     format: z.string().min(1).max(40),
     layer: z.string().min(1).max(64),
     offsets: z.enum(['codepoint', 'utf16']).optional(),
@@ -351,7 +360,6 @@ export const API_ARGS = {
   getSuggestions: z.tuple([articleId, layerName, z.array(z.enum(['boilerplate', 'quotes', 'claims', 'repeats'])).max(8).optional()]),
   rejectSuggestions: z.tuple([articleId, layerName, z.array(suggestionKey.extend({ engine: z.string().max(200) }).strict()).max(100_000)]),
   unrejectSuggestions: z.tuple([articleId, layerName, z.array(suggestionKey.strict()).max(100_000).optional()]),
-  saveExportFile: z.tuple([z.string().min(1).max(255), z.string()]),
 } satisfies Record<ApiMethod, z.ZodTypeAny>;
 
 

@@ -18,7 +18,7 @@ export const API_METHODS = [
   'saveLayer',
   'saveSchema',
   'countLabelUse',
-  'exportProject',
+  'exportToFile',
   'getLayerBackup',
   'restoreLayerBackup',
   'startLayerFresh',
@@ -29,7 +29,6 @@ export const API_METHODS = [
   'getSuggestions',
   'rejectSuggestions',
   'unrejectSuggestions',
-  'saveExportFile',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -2,7 +2,6 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFile } from 'node:fs/promises';
 import { GlossService } from '../node/glossService';
 import { SettingsStore } from '../node/settingsStore';
 import { sampleProjectDir } from '../node/appPaths';
@@ -62,11 +61,9 @@ app.whenReady().then(() => {
       const result = await dialog.showOpenDialog(mainWindow!, { title: 'Open Gloss project', properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : result.filePaths[0] ?? null;
     },
-    saveFile: async (filename, content) => {
+    chooseSaveFile: async (filename) => {
       const result = await dialog.showSaveDialog(mainWindow!, { title: 'Export', defaultPath: filename });
-      if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, content, 'utf8');
-      return result.filePath;
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
   });
   registerIpc(ipcMain, api, (url) => isAppPage(url, rendererIndexUrl, devServerUrl));

@@ -9,9 +9,12 @@ import { buildFixture } from '../common/exchange/fixtures/fixtureSpans';
 import { HUAWEI_FIXTURE } from '../common/exchange/fixtures/huaweiFixture';
 import { UNICODE_ARTICLES, UNICODE_FIXTURE } from '../common/exchange/fixtures/unicodeFixture';
 import { ApiError } from '../common/api';
-import { exportProject, exportProjectToFile } from './exportProject';
+import { exportProjectToFile } from './exportProject';
+import { exportToString } from './exportProject.testkit';
 import { importSpans, importSpansContent } from './importSpans';
 import { ProjectStore } from './projectStore';
+import { GlossService } from './glossService';
+import { SettingsStore } from './settingsStore';
 
 const SAMPLE = resolve(import.meta.dirname, '..', '..', 'projects', 'huawei-5g');
 let tmp: string;
@@ -34,23 +37,66 @@ afterAll(async () => {
 
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
+describe("the app's Export", () => {
+  const service = async (chooseSaveFile?: (name: string) => Promise<string | null>) => {
+    const api = new GlossService({ settings: new SettingsStore(join(tmp, 'config')), transport: chooseSaveFile ? 'electron' : 'http', chooseSaveFile });
+    await api.openProject(project);
+    return api;
+  };
+
+  it('desktop: offers the export\'s name, writes the file streamed with its manifest where the user chose', async () => {
+    const offered: string[] = [];
+    const target = join(tmp, 'chosen', 'my-export.jsonl');
+    const api = await service(async (name) => {
+      offered.push(name);
+      return target;
+    });
+    const saved = await api.exportToFile({ format: 'doccano', layer: 'alice' });
+    expect(offered).toEqual(['huawei-5g-alice-doccano.jsonl']);
+    const expected = await exportToString(api.project, { format: 'doccano', layer: 'alice' });
+    expect(saved).toEqual({ file: target, filename: 'huawei-5g-alice-doccano.jsonl', bytes: Buffer.byteLength(expected.content), warnings: expected.warnings });
+    expect(await readFile(target, 'utf8')).toBe(expected.content);
+    expect(JSON.parse(await readFile(`${target}.manifest.json`, 'utf8'))).toMatchObject({ exportFormat: 'doccano', sha256: expected.sha256 });
+    api.close();
+  });
+
+  it('desktop: a cancelled dialog writes nothing; bad options fail before the dialog opens', async () => {
+    let asked = 0;
+    const api = await service(async () => {
+      asked++;
+      return null;
+    });
+    expect(await api.exportToFile({ format: 'native', layer: 'alice' })).toBeNull();
+    await expect(api.exportToFile({ format: 'csv', layer: 'alice' })).rejects.toMatchObject({ code: 'BAD_FORMAT' });
+    expect(asked).toBe(1);
+    api.close();
+  });
+
+  it('browser mode has no save dialog: it says the export downloads instead', async () => {
+    const api = await service();
+    await expect(api.exportToFile({ format: 'native', layer: 'alice' })).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('browser mode downloads') });
+    api.close();
+  });
+});
+
 describe('exportProjectToFile', () => {
-  it.each(EXPORT_FORMATS.map((f) => [f]))('%s: the file streamed is the content the API returns, with its sha256 in the manifest', async (format) => {
+  it.each(EXPORT_FORMATS.map((f) => [f]))('%s: the file holds what the stream (stdout) carries, with its sha256 in the manifest', async (format) => {
     const store = await ProjectStore.open(project);
     const request = { format, layer: 'all' };
-    const inMemory = await exportProject(store, request);
+    const streamed = await exportToString(store, request);
     const out = join(tmp, 'exports', `${format}.out`);
     const progress: number[] = [];
     const result = await exportProjectToFile(await ProjectStore.open(project), request, out, (done) => progress.push(done));
     const bytes = await readFile(out);
-    expect(bytes.toString('utf8')).toBe(inMemory.content);
+    expect(bytes.toString('utf8')).toBe(streamed.content);
     expect(result.sha256).toBe(sha(bytes));
     expect(result.bytes).toBe(bytes.length);
-    expect(inMemory.manifest.sha256).toBe(result.sha256);
+    expect(streamed.sha256).toBe(result.sha256);
     const manifest = JSON.parse(await readFile(`${out}.manifest.json`, 'utf8'));
     expect(manifest).toMatchObject({ sha256: sha(bytes), file: `${format}.out`, exportFormat: format });
-    expect({ ...manifest, file: undefined, sidecars: undefined }).toEqual({ ...inMemory.manifest, file: undefined, sidecars: undefined });
-    for (const [suffix, content] of Object.entries(inMemory.sidecars)) expect(await readFile(out + suffix, 'utf8')).toBe(content);
+    const sidecarNames = Object.keys(streamed.sidecars).map((suffix) => `${format}.out${suffix}`);
+    expect(manifest).toEqual(JSON.parse(JSON.stringify(streamed.manifestFor(`${format}.out`, sidecarNames))));
+    for (const [suffix, content] of Object.entries(streamed.sidecars)) expect(await readFile(out + suffix, 'utf8')).toBe(content);
     expect(progress).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
   });
 
@@ -81,7 +127,7 @@ describe('exportProjectToFile', () => {
 describe('importSpans', () => {
   it('reads a large JSONL file in pieces with the same records and line numbers as whole', async () => {
     const store = await ProjectStore.open(project);
-    const native = (await exportProject(store, { format: 'native', layer: 'alice' })).content.split('\n').filter(Boolean);
+    const native = (await exportToString(store, { format: 'native', layer: 'alice' })).content.split('\n').filter(Boolean);
     // Bad lines at known places, blank lines and CRLF between records.
     const content = [native[0], '', '{"broken": ', ...native.slice(1, 4), '[1, 2]', ...native.slice(4)].join('\r\n') + '\r\n';
     const file = join(tmp, 'pieces.jsonl');
@@ -99,7 +145,7 @@ describe('importSpans', () => {
 
   it('reads a JSON array (Label Studio) whole however large, and content from the app the same as a file', async () => {
     const store = await ProjectStore.open(project);
-    const ls = (await exportProject(store, { format: 'label-studio', layer: 'alice' })).content;
+    const ls = (await exportToString(store, { format: 'label-studio', layer: 'alice' })).content;
     const file = join(tmp, 'tasks.json');
     await writeFile(file, ls);
     const fromFile = await importSpans(store, file, { layer: 'y', dryRun: true, now: 't', pieceBytes: 100 });
@@ -124,7 +170,7 @@ describe('importSpans', () => {
     const fresh = join(tmp, 'rollback');
     await cp(project, fresh, { recursive: true });
     const store = await ProjectStore.open(fresh);
-    const content = (await exportProject(store, { format: 'doccano', layer: 'alice' })).content;
+    const content = (await exportToString(store, { format: 'doccano', layer: 'alice' })).content;
     const aliceFiles = async () => {
       const out: Record<string, string> = {};
       for (const name of await readdir(join(fresh, 'annotations', 'alice'))) out[name] = await readFile(join(fresh, 'annotations', 'alice', name), 'utf8');

@@ -29,15 +29,6 @@ export interface ProjectExportRequest extends ExportRequest {
   relations?: boolean;
 }
 
-export interface ExportOutput {
-  filename: string;
-  content: string;
-  manifest: Record<string, unknown>;
-  /** Extra files that belong beside the export (e.g. the HuggingFace label list), by file name suffix. */
-  sidecars: Record<string, string>;
-  warnings: string[];
-}
-
 /** What `exportProjectToFile` wrote. */
 export interface ExportFileResult {
   /** Absolute path of the export. */
@@ -194,25 +185,9 @@ async function run(
   return { summary: { ...summary, warnings }, unreadable, warnings };
 }
 
-/**
- * Exports a project's layer(s) in one format and returns the content (the API method the UI
- * calls). `layer` is an annotator's name, `gold`, or `all`. Articles without annotations in a
- * layer are exported with no spans; articles and annotation files that cannot be read are left
- * out and named in the warnings. Bad options throw an ApiError. For large projects use
- * `exportProjectToFile`, which never holds the export in memory.
- */
-export async function exportProject(store: ProjectStore, request: ProjectExportRequest, onProgress?: ExportProgress): Promise<ExportOutput> {
-  const p = await plan(store, request);
-  const chunks: string[] = [];
-  const hash = createHash('sha256');
-  const { summary, warnings } = await run(store, request, p, (chunk) => {
-    chunks.push(chunk);
-    hash.update(chunk, 'utf8');
-  }, onProgress);
-  const content = chunks.join('');
-  const sidecars = p.exporter.sidecars();
-  const manifest = manifestOf(store, p, summary, hash.digest('hex'), p.filename, Object.keys(sidecars).map((suffix) => p.filename + suffix));
-  return { filename: p.filename, content, manifest: manifest as Record<string, unknown>, sidecars, warnings };
+/** The file name an export of this request is offered under; bad options throw an ApiError. */
+export async function exportFileName(store: ProjectStore, request: ProjectExportRequest): Promise<string> {
+  return (await plan(store, request)).filename;
 }
 
 /** What `exportProjectToStream` wrote. */

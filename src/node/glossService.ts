@@ -1,11 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../common/api';
-import type { AcceptAgreedResult, AgreementRequest, AgreementResult, AppInfo, AppSettings, ArticleContent, ExportRequest, ExportResult, GlossApi, ProjectChanges, ProjectInfo, SaveResult } from '../common/api';
+import type { AcceptAgreedResult, AgreementRequest, AgreementResult, AppInfo, AppSettings, ArticleContent, ExportRequest, ExportSaved, GlossApi, ProjectChanges, ProjectInfo, SaveResult } from '../common/api';
 import type { LabelSchema, LayerDoc } from '../common/model';
 import { ProjectStore } from './projectStore';
 import type { LayerRecovery } from './projectStore';
 import type { SettingsStore } from './settingsStore';
-import { exportProject } from './exportProject';
+import { exportFileName, exportProjectToFile } from './exportProject';
 import { importSpansContent } from './importSpans';
 import type { ImportSpansReport, ImportSpansRequest } from './importSpans';
 import { countLabelUse, migrateLabels } from './migrateLabels';
@@ -28,8 +30,17 @@ export interface GlossServiceOptions {
   startProject?: string;
   /** Native folder dialog (Electron). */
   chooseFolder?: () => Promise<string | null>;
-  /** Native save dialog plus write (Electron). */
-  saveFile?: (filename: string, content: string) => Promise<string | null>;
+  /** Native save dialog (Electron): where to save a file offered under this name; null when cancelled. */
+  chooseSaveFile?: (filename: string) => Promise<string | null>;
+}
+
+/** An export written complete to a temp file, for browser mode to stream as a download. */
+export interface ExportDownload {
+  saved: ExportSaved;
+  /** The temp file holding the export. */
+  path: string;
+  /** Removes the temp file; call once the response is sent. */
+  dispose(): Promise<void>;
 }
 
 /** The node-side implementation of the API contract, shared by Electron main and browser mode. */
@@ -179,9 +190,31 @@ export class GlossService implements GlossApi {
     return countLabelUse(this.project, label);
   }
 
-  async exportProject(request: ExportRequest): Promise<ExportResult> {
-    const result = await exportProject(this.project, request);
-    return { filename: result.filename, content: result.content, manifest: result.manifest };
+  async exportToFile(request: ExportRequest): Promise<ExportSaved | null> {
+    if (!this.options.chooseSaveFile) throw new ApiError('UNSUPPORTED', 'Saving through a dialog exists only in the desktop app; browser mode downloads the export');
+    const filename = await exportFileName(this.project, request); // bad options fail before the dialog
+    const file = await this.options.chooseSaveFile(filename);
+    if (!file) return null;
+    const result = await exportProjectToFile(this.project, request, file);
+    return { file: result.file, filename, bytes: result.bytes, warnings: result.warnings };
+  }
+
+  /**
+   * Browser mode's download (not in the API contract: the HTTP bridge streams it): the export is
+   * written complete to a temp file first, so its size and warnings go in the response headers
+   * and a failure is an error response, never a torn download.
+   */
+  async exportForDownload(request: ExportRequest): Promise<ExportDownload> {
+    const filename = await exportFileName(this.project, request);
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-export-'));
+    const dispose = () => rm(dir, { recursive: true, force: true });
+    try {
+      const result = await exportProjectToFile(this.project, request, join(dir, filename));
+      return { saved: { file: filename, filename, bytes: result.bytes, warnings: result.warnings }, path: result.file, dispose };
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
   }
 
   /**
@@ -215,10 +248,5 @@ export class GlossService implements GlossApi {
 
   unrejectSuggestions(articleId: string, layer: string, keys?: SuggestionKey[]): Promise<{ restored: number }> {
     return this.suggestions.unreject(articleId, layer, keys);
-  }
-
-  async saveExportFile(filename: string, content: string): Promise<string | null> {
-    if (!this.options.saveFile) throw new ApiError('UNSUPPORTED', 'Saving through a dialog exists only in the desktop app; browser mode downloads the file');
-    return this.options.saveFile(filename, content);
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -9,9 +9,14 @@ import { SettingsStore } from './settingsStore';
 import { startHttpBridge, TOKEN_HEADER } from './httpBridge';
 import type { HttpBridge } from './httpBridge';
 import { CONTENT_SECURITY_POLICY } from '../common/contentSecurityPolicy';
+import { EXPORT_DOWNLOAD_PATH, EXPORT_HEADERS } from '../common/exportDownload';
+import { ProjectStore } from './projectStore';
+import { emptyLayerDoc } from '../common/model';
+import { exportToString } from './exportProject.testkit';
 
 const SAMPLE = resolve(import.meta.dirname, '..', '..', 'projects', 'huawei-5g');
 const SECRET = 'secret-next-to-the-renderer';
+const ARTICLE = 'articles/000_d60caff024a14a5b.txt';
 
 let tmp: string;
 let project: string;
@@ -163,5 +168,35 @@ describe('HTTP bridge', () => {
   it('refuses to open another project than the one it serves', async () => {
     const reply = await call('openProject', [tmp]);
     expect(JSON.parse(reply.body).error.code).toBe('FORBIDDEN');
+  });
+
+  it('downloads an export as the file itself, its name and warnings in the headers, leaving no temp file', async () => {
+    // A layer with overlapping spans, which the HF format cannot hold: each dropped one is a warning.
+    const store = await ProjectStore.open(project);
+    const article = await store.readArticle(ARTICLE);
+    const span = (id: string, start: number, end: number) => ({ id, start, end, label: 'CLAIM', text: Array.from(article.text).slice(start, end).join(''), attrs: {}, origin: 'manual', createdAt: 't', updatedAt: 't' });
+    await store.writeLayer(ARTICLE, 'overlaps', { ...emptyLayerDoc(ARTICLE, 'overlaps', article.sha256), spans: [span('a', 0, 20), span('b', 10, 30), span('c', 15, 25)] });
+    await call('openProject', [project]);
+    const tempsBefore = (await readdir(tmpdir())).filter((f) => f.startsWith('gloss-export-'));
+    const request = { format: 'hf', layer: 'overlaps' };
+    const reply = await send('POST', EXPORT_DOWNLOAD_PATH, { [TOKEN_HEADER]: bridge.token, 'Content-Type': 'application/json' }, JSON.stringify({ args: [request] }));
+    expect(reply.status).toBe(200);
+    const expected = await exportToString(await ProjectStore.open(project), request);
+    expect(reply.body).toBe(expected.content);
+    expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(expected.content)));
+    expect(reply.headers['content-disposition']).toBe(`attachment; filename="huawei-5g-overlaps-hf.jsonl"; filename*=UTF-8''huawei-5g-overlaps-hf.jsonl`);
+    expect(decodeURIComponent(String(reply.headers[EXPORT_HEADERS.filename.toLowerCase()]))).toBe('huawei-5g-overlaps-hf.jsonl');
+    expect(expected.warnings.length).toBeGreaterThanOrEqual(2);
+    expect(reply.headers[EXPORT_HEADERS.warningCount.toLowerCase()]).toBe(String(expected.warnings.length));
+    expect(JSON.parse(decodeURIComponent(String(reply.headers[EXPORT_HEADERS.warnings.toLowerCase()])))).toEqual(expected.warnings.slice(0, 50).map((w) => w.slice(0, 300)));
+    expect((await readdir(tmpdir())).filter((f) => f.startsWith('gloss-export-'))).toEqual(tempsBefore);
+  });
+
+  it('answers a bad export request with 400 and the reason, and refuses one without the token or by GET', async () => {
+    const bad = await send('POST', EXPORT_DOWNLOAD_PATH, { [TOKEN_HEADER]: bridge.token }, JSON.stringify({ args: [{ format: 'csv', layer: 'reference' }] }));
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'BAD_FORMAT', message: expect.stringContaining('Unknown export format "csv"') });
+    expect((await send('POST', EXPORT_DOWNLOAD_PATH, {}, JSON.stringify({ args: [{ format: 'native', layer: 'reference' }] }))).status).toBe(403);
+    expect((await send('GET', `${EXPORT_DOWNLOAD_PATH}?token=${bridge.token}`)).status).toBe(405);
   });
 });

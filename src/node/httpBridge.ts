@@ -1,14 +1,19 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { resolve, sep, extname } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, API_METHODS, validateArgs } from '../common/api';
-import type { GlossApi } from '../common/api';
+import { EXPORT_DOWNLOAD_PATH, EXPORT_HEADERS } from '../common/exportDownload';
+import type { ExportRequest, GlossApi } from '../common/api';
+import type { ExportDownload } from './glossService';
 import { CONTENT_SECURITY_POLICY } from '../common/contentSecurityPolicy';
 
 export interface HttpBridgeOptions {
-  api: GlossApi;
+  /** The API; with `exportForDownload`, exports download from EXPORT_DOWNLOAD_PATH. */
+  api: GlossApi & { exportForDownload?(request: ExportRequest): Promise<ExportDownload> };
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
@@ -35,6 +40,8 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 64 * 1024 * 1024;
+/** How many of an export's warnings a download's headers carry (the count carries them all). */
+const DOWNLOAD_WARNINGS = 50;
 export const TOKEN_HEADER = 'x-gloss-token';
 const COOKIE = 'gloss_token';
 
@@ -64,6 +71,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       if (req.method !== 'POST') return deny(res, 'API calls must be POST', 405);
       if (!sameToken(header(req, TOKEN_HEADER), token)) return deny(res, 'missing or wrong token');
       return callApi(url.pathname.slice(5), req, res);
+    }
+    if (url.pathname === EXPORT_DOWNLOAD_PATH) {
+      if (req.method !== 'POST') return deny(res, 'downloads must be POST', 405);
+      if (!sameToken(header(req, TOKEN_HEADER), token)) return deny(res, 'missing or wrong token');
+      return downloadExport(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 'method not allowed', 405);
     const queryToken = url.searchParams.get('token');
@@ -100,21 +112,65 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  async function callApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!(API_METHODS as readonly string[]).includes(method)) return send(res, 404, { error: { code: 'BAD_METHOD', message: `Unknown method "${method}"` } });
+  /** The `args` of a request body `{"args": [...]}`; undefined once an error response is sent. */
+  async function readArgs(req: IncomingMessage, res: ServerResponse): Promise<{ args: unknown } | undefined> {
     let raw = '';
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY) return send(res, 413, { error: { code: 'TOO_LARGE', message: 'Request body too large' } });
+      if (size > MAX_BODY) {
+        send(res, 413, { error: { code: 'TOO_LARGE', message: 'Request body too large' } });
+        return undefined;
+      }
       raw += chunk;
     }
-    let args: unknown;
     try {
-      args = raw === '' ? [] : (JSON.parse(raw) as { args?: unknown }).args;
+      return { args: raw === '' ? [] : (JSON.parse(raw) as { args?: unknown }).args };
     } catch {
-      return send(res, 400, { error: { code: 'BAD_JSON', message: 'Request body is not JSON' } });
+      send(res, 400, { error: { code: 'BAD_JSON', message: 'Request body is not JSON' } });
+      return undefined;
     }
+  }
+
+  /** Streams an export written complete to a temp file, its name and warnings in the headers. */
+  async function downloadExport(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readArgs(req, res);
+    if (!body) return;
+    let download: ExportDownload;
+    try {
+      const [request] = validateArgs('exportToFile', body.args) as [ExportRequest];
+      if (!options.api.exportForDownload) throw new ApiError('UNSUPPORTED', 'This server offers no export downloads');
+      download = await options.api.exportForDownload(request);
+    } catch (error) {
+      return send(res, error instanceof ApiError ? 400 : 500, { error: error instanceof ApiError ? error.toJSON() : { code: 'ERROR', message: (error as Error).message } });
+    }
+    try {
+      const { filename, bytes, warnings } = download.saved;
+      res.writeHead(200, {
+        'Content-Type': filename.endsWith('.json') ? 'application/json' : 'application/x-ndjson',
+        'Content-Length': String(bytes),
+        'Content-Disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        [EXPORT_HEADERS.filename]: encodeURIComponent(filename),
+        [EXPORT_HEADERS.warningCount]: String(warnings.length),
+        [EXPORT_HEADERS.warnings]: encodeURIComponent(JSON.stringify(warnings.slice(0, DOWNLOAD_WARNINGS).map((w) => w.slice(0, 300)))),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(createReadStream(download.path), res);
+    } catch {
+      // The client went away or the temp file could not be read: the response is cut short, which
+      // the browser reports as a failed download (its length is known).
+      res.destroy();
+    } finally {
+      await download.dispose();
+    }
+  }
+
+  async function callApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!(API_METHODS as readonly string[]).includes(method)) return send(res, 404, { error: { code: 'BAD_METHOD', message: `Unknown method "${method}"` } });
+    const body = await readArgs(req, res);
+    if (!body) return;
+    const { args } = body;
     try {
       const valid = validateArgs(method, args);
       const fn = options.api[method as keyof GlossApi] as (...a: unknown[]) => Promise<unknown>;

@@ -6,7 +6,7 @@ import { ApiError } from '../common/api';
 import { ProjectStore, sha256 } from './projectStore';
 import { SuggestionStore } from './suggestionStore';
 import { SuggestionService } from './suggestionService';
-import { exportProject } from './exportProject';
+import { exportToString } from './exportProject.testkit';
 
 const TEXT = 'Huawei denies the report.\n“We comply with all laws,” said Ken Hu, the chairman.\nShare on Facebook Tweet\n© Copyright Example News 2018. All rights reserved.\n';
 const ID = 'articles/a.txt';
@@ -112,7 +112,7 @@ describe('rejections through the suggestion service', () => {
     const service = new SuggestionService(project);
     const { suggestions } = await service.getSuggestions(ID, 'alice');
     await service.reject(ID, 'alice', suggestions);
-    const out = await exportProject(project, { format: 'native', layer: 'alice' });
+    const out = await exportToString(project, { format: 'native', layer: 'alice' });
     const record = JSON.parse(out.content.trim().split('\n')[0]);
     expect(record.spans).toEqual([]);
     expect(await project.listLayers()).toEqual([]);

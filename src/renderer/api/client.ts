@@ -1,10 +1,17 @@
 import { API_METHODS } from '../../common/apiMethods';
-import type { GlossApi } from '../../common/api';
+import { EXPORT_DOWNLOAD_PATH, EXPORT_HEADERS } from '../../common/exportDownload';
+import type { ExportRequest, ExportSaved, GlossApi } from '../../common/api';
 
 /** The API as the renderer sees it, plus which transport carries it. */
 export type GlossClient = GlossApi & {
   transport: 'electron' | 'http';
   onMenuCommand(listener: (command: string) => void): () => void;
+  /**
+   * Browser mode: the export as a Blob (Chromium keeps a large one out of the JS heap, on disk if
+   * need be), streamed from the server, with its name and warnings. The desktop app saves
+   * through `exportToFile` instead.
+   */
+  downloadExport(request: ExportRequest): Promise<{ blob: Blob; saved: ExportSaved; warningCount: number }>;
 };
 
 /** An API failure as the UI shows it: the message, and the file and line where known. */
@@ -42,10 +49,38 @@ export function createClient(): GlossClient {
       };
     }
     client.onMenuCommand = (listener: (command: string) => void) => bridge.onMenuCommand(listener) as () => void;
+    client.downloadExport = () => Promise.reject(new ClientError('UNSUPPORTED', 'The desktop app saves exports through a save dialog'));
     return client as unknown as GlossClient;
   }
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const client: Record<string, unknown> = { transport: 'http', onMenuCommand: () => () => undefined };
+  client.downloadExport = async (request: ExportRequest) => {
+    const response = await fetch(EXPORT_DOWNLOAD_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
+      body: JSON.stringify({ args: [request] }),
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      let error: ErrorPayload | undefined;
+      try {
+        error = (JSON.parse(text) as { error?: ErrorPayload }).error;
+      } catch {
+        // not JSON: reported below with the status
+      }
+      throw new ClientError(error?.code ?? 'HTTP', error?.message ?? `Export failed: ${response.status} ${text.slice(0, 200)}`);
+    }
+    const filename = decodeURIComponent(response.headers.get(EXPORT_HEADERS.filename) ?? 'export.jsonl');
+    const count = Number(response.headers.get(EXPORT_HEADERS.warningCount) ?? '0');
+    let warnings: string[] = [];
+    try {
+      warnings = JSON.parse(decodeURIComponent(response.headers.get(EXPORT_HEADERS.warnings) ?? '%5B%5D')) as string[];
+    } catch {
+      warnings = [];
+    }
+    const blob = await response.blob();
+    return { blob, saved: { file: filename, filename, bytes: blob.size, warnings }, warningCount: Math.max(count, warnings.length) };
+  };
   for (const method of API_METHODS) {
     client[method] = async (...args: unknown[]) => {
       const response = await fetch(`/api/${method}`, {

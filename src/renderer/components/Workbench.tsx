@@ -306,19 +306,19 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
 
   const doExport = async (request: ExportRequest) => {
     await session.flush();
-    const result = await client.exportProject(request);
     if (client.transport === 'electron') {
-      const path = await client.saveExportFile(result.filename, result.content);
-      if (path) setMessage(`Exported to ${path}`);
+      const saved = await client.exportToFile(request);
+      if (saved) setMessage(exportMessage(`Exported to ${saved.file} (with its manifest beside it)`, saved.warnings));
       return;
     }
-    const url = URL.createObjectURL(new Blob([result.content], { type: 'application/x-ndjson' }));
+    const { blob, saved, warningCount } = await client.downloadExport(request);
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = result.filename;
+    a.download = saved.filename;
     a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage(`Exported ${result.filename}`);
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setMessage(exportMessage(`Exported ${saved.filename}`, saved.warnings, warningCount));
   };
 
   const saveSchema = async (schema: LabelSchema, changes: { renames: Record<string, string>; deletes: string[] }) => {
@@ -465,6 +465,13 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
       {dialog === 'schema' && <SchemaEditor schema={project.schema} countUse={(l) => client.countLabelUse(l)} onSave={saveSchema} onClose={() => setDialog(null)} />}
     </div>
   );
+}
+
+/** What the status line says after an export: where it went, and what the format changed or left out. */
+function exportMessage(done: string, warnings: string[], count = warnings.length): string {
+  if (count === 0) return `${done}.`;
+  const shown = warnings.slice(0, 3).join(' · ');
+  return `${done}, with ${count} warning(s): ${shown}${count > 3 ? ' · …' : ''}`;
 }
 
 /** A random id for this window, kept across reloads of the same tab or window. */
