@@ -125,3 +125,36 @@ test('a label key pressed the instant text is selected labels that text, also wh
   const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
   expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', 'told the Journal'], ['SPEAKER', 'an unnamed US official']]);
 });
+
+test('an edit made while the open article reloads is kept, not replaced by what was read', async ({ page, served }) => {
+  await page.goto(served.url);
+  const id = 'articles/002_9edfdb1c8f18fd6b.txt';
+  await openArticle(page, id);
+  // Hold the next read of the layer: picking the open article again reloads it.
+  let arrived: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/getLayer', async (route) => {
+    arrived();
+    await released;
+    await route.continue();
+  });
+  await page.locator(`[data-article-id="${id}"]`).click();
+  await held;
+  // The article is still there to work on while it reloads: label a speaker.
+  await selectText(page, 'an unnamed US official');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('span-item')).toHaveCount(1);
+  const reloaded = page.waitForResponse('**/api/getLayer');
+  release();
+  await reloaded;
+  await page.unroute('**/api/getLayer');
+  // What the reload read (no spans) does not replace the newer edit, and the next edit builds on it.
+  await selectText(page, 'told the Journal');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('span-item')).toHaveCount(2);
+  await waitSaved(page);
+  const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
+  expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', 'told the Journal'], ['SPEAKER', 'an unnamed US official']]);
+});

@@ -30,11 +30,22 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
   const histories = useRef(new Map<string, LayerHistory>());
   const current = useRef<Loaded | null>(null);
   current.current = loaded;
+  /** Counts opens, so that only the latest one's result is shown. */
+  const opens = useRef(0);
+  /** Counts edits, so that a reload does not replace edits made while it was reading. */
+  const edits = useRef(0);
 
-  /** Opens an article; `discard` drops unsaved edits of the open one instead of saving them. */
+  /**
+   * Opens an article (or reloads the open one); `discard` drops unsaved edits of the open one
+   * instead of saving them. The open article stays editable while this reads: when it is the
+   * same article and was edited meanwhile, those edits are newer than what was read and stay.
+   */
   const open = useCallback(async (id: string, discard = false) => {
+    const seq = ++opens.current;
     if (discard) saver.current?.discard();
     else await saver.current?.flush();
+    const editsBefore = edits.current;
+    const superseded = () => seq !== opens.current || (!discard && current.current?.article.id === id && edits.current !== editsBefore);
     setError(null);
     try {
       // Both requests go out at once; the layer's failure is handled below, the article's above.
@@ -55,10 +66,12 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
         readOnly = (e as Error).message;
         recoverable = e instanceof ClientError && (e.code === 'CORRUPT_FILE' || e.code === 'NEWER_FORMAT');
       }
+      if (superseded()) return;
       saver.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, setSaveState);
       setSaveState({ kind: 'saved' });
       setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly, recoverable });
     } catch (e) {
+      if (superseded()) return;
       setLoaded(null);
       setError((e as Error).message);
     }
@@ -71,6 +84,7 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
   };
 
   const commit = useCallback((doc: LayerDoc) => {
+    edits.current++;
     saver.current?.schedule(doc);
     onDocChange(doc);
     setLoaded((l) => (l ? { ...l, doc } : l));
