@@ -10,7 +10,7 @@ export const repoRoot = join(import.meta.dirname, '..');
 
 /** Runs `node bin/gloss.mjs ...args` to completion and returns its stdout; throws when it exits non-zero. */
 export function glossSync(...args: string[]): string {
-  return execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), ...args], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [join(repoRoot, 'bin', 'gloss.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** A running `gloss serve` on a fresh copy of a project. */

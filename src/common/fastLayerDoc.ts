@@ -4,8 +4,10 @@ import { LAYER_NAME_PATTERN } from './model';
 /**
  * A fast, allocation-light check of an annotation file's content for whole-project passes
  * (exports, agreement over 10,000 articles). It accepts only what `layerDocSchema` accepts and
- * returns the same stripped copy; anything it is unsure of returns null, and the caller then
- * asks the schema, whose answer and message stand.
+ * returns what it returns; anything it is unsure of returns null, and the caller then asks the
+ * schema, whose answer and message stand. `data` must be fresh from JSON.parse and owned by the
+ * caller: a span object holding no key the schema would strip is returned as it is, not copied
+ * (600,000 spans in an agreement over 10,000 articles).
  */
 export function fastLayerDoc(data: unknown): LayerDoc | null {
   if (!isObject(data)) return null;
@@ -30,27 +32,29 @@ export function fastLayerDoc(data: unknown): LayerDoc | null {
   return d.orphans === undefined ? doc : { formatVersion: doc.formatVersion, article: doc.article, layer: doc.layer, sha256: doc.sha256, status: doc.status, spans: doc.spans, relations: doc.relations, orphans: doc.orphans, updatedAt: doc.updatedAt };
 }
 
+/** The keys every span has: id, start, end, label, text, attrs, origin, createdAt, updatedAt. */
+const SPAN_KEYS = 9;
+
 function spanList(value: unknown): Span[] | null {
   if (!Array.isArray(value)) return null;
   const out: Span[] = [];
   for (const s of value) {
     if (!isObject(s) || !isStr(s.id, 1, 200) || !isOffset(s.start) || !isOffset(s.end) || (s.start as number) > (s.end as number)) return null;
     if (!isStr(s.label, 1, 200) || typeof s.text !== 'string' || !isStr(s.origin, 0, 500) || !isStr(s.createdAt, 0, 100) || !isStr(s.updatedAt, 0, 100)) return null;
-    if (!isObject(s.attrs) || Array.isArray(s.attrs)) return null;
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(s.attrs)) {
-      if (typeof v !== 'string') return null;
-      attrs[k] = v;
+    if (!isObject(s.attrs)) return null;
+    for (const k in s.attrs) if (typeof s.attrs[k] !== 'string') return null;
+    if (s.flagged !== undefined && !isStr(s.flagged, 0, 500)) return null;
+    if (s.sources !== undefined && (!Array.isArray(s.sources) || s.sources.length > 64 || !s.sources.every((l) => typeof l === 'string' && LAYER_NAME_PATTERN.test(l)))) return null;
+    let keys = 0;
+    for (const _ in s) keys++;
+    if (keys === SPAN_KEYS + (s.flagged !== undefined ? 1 : 0) + (s.sources !== undefined ? 1 : 0)) {
+      // Nothing to strip: the parsed object is the span.
+      out.push(s as unknown as Span);
+      continue;
     }
-    const span: Span = { id: s.id as string, start: s.start as number, end: s.end as number, label: s.label as string, text: s.text, attrs, origin: s.origin as string, createdAt: s.createdAt as string, updatedAt: s.updatedAt as string };
-    if (s.flagged !== undefined) {
-      if (!isStr(s.flagged, 0, 500)) return null;
-      span.flagged = s.flagged as string;
-    }
-    if (s.sources !== undefined) {
-      if (!Array.isArray(s.sources) || s.sources.length > 64 || !s.sources.every((l) => typeof l === 'string' && LAYER_NAME_PATTERN.test(l))) return null;
-      span.sources = [...(s.sources as string[])];
-    }
+    const span: Span = { id: s.id as string, start: s.start as number, end: s.end as number, label: s.label as string, text: s.text, attrs: { ...(s.attrs as Record<string, string>) }, origin: s.origin as string, createdAt: s.createdAt as string, updatedAt: s.updatedAt as string };
+    if (s.flagged !== undefined) span.flagged = s.flagged as string;
+    if (s.sources !== undefined) span.sources = [...(s.sources as string[])];
     out.push(span);
   }
   return out;
