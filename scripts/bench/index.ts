@@ -33,6 +33,7 @@ if (want('editor')) {
   row(`long article open (${e.chars} chars, ${e.spans} spans)`, `${fmt(e.openMs)} ms`, '<= 300 ms', e.openMs <= 300);
   row('label key press to painted span, median', `${fmt(e.labelMedianMs, 1)} ms`, '<= 20 ms', e.labelMedianMs <= 20);
   row('label key press to painted span, p95', `${fmt(e.labelP95Ms, 1)} ms`, '<= 40 ms', e.labelP95Ms <= 40);
+  row('label press: key handler (span in the DOM) / first frame after it, medians', `${fmt(e.labelHandlerMedianMs, 1)} / ${fmt(e.labelFrameMedianMs, 1)} ms`, '', null);
   row('scroll top to bottom (worst frame)', `${fmt(e.scrollMs)} ms (${fmt(e.scrollWorstFrameMs)} ms)`, '', null);
   row('renderer JS heap on the long article', `${fmt(e.heapMB, 1)} MB`, '<= 150 MB', e.heapMB <= 150);
   if (want('peer')) {

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/core';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { TextLayout } from '../../common/textLayout';
@@ -11,7 +11,10 @@ import { SpanPainter } from '../editor/spanPainter';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelStylesheet } from '../editor/spanStyle';
 
-export type ArticleViewHandle = SelectionHandle;
+export interface ArticleViewHandle extends SelectionHandle {
+  /** Paints these spans (sorted as the `spans` prop is) with this one selected, now, before React renders. */
+  paintNow(spans: Span[], selectedId: string | null): void;
+}
 
 interface Props {
   text: string;
@@ -70,12 +73,21 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   const painter = useMemo(() => new SpanPainter(layout, offsets), [layout, offsets]);
   painterRef.current = painter;
 
-  useEffect(() => {
+  // Paints spans: from the props after each render, or at once through the handle's paintNow
+  // (a label key paints its span before React renders the rest of the workbench). The painter
+  // repaints only what changed, so the render that follows paintNow finds nothing to do.
+  const latest = useRef({ schema, highlightIds });
+  latest.current = { schema, highlightIds };
+  const dispatched = useRef<DecorationSet | null>(null);
+  const paint = useCallback((spans: Span[], selectedId: string | null) => {
     const editor = editorRef.current;
     if (!editor) return;
-    const set = painter.update(editor.state.doc, spans, schema, selectedId, highlightIds);
+    const set = painter.update(editor.state.doc, spans, latest.current.schema, selectedId, latest.current.highlightIds);
+    if (set === dispatched.current) return;
+    dispatched.current = set;
     setDecorations(editor.view, spanDecorationsKey, set);
-  }, [painter, spans, schema, selectedId, highlightIds]);
+  }, [painter]);
+  useEffect(() => paint(spans, selectedId), [paint, spans, schema, selectedId, highlightIds]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -124,7 +136,7 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
     return () => dom.removeEventListener('mouseover', over);
   }, [onHoverSpans]);
 
-  useImperativeHandle(ref, () => selectionHandle(() => editorRef.current, text, layout, offsets), [text, layout, offsets]);
+  useImperativeHandle(ref, () => ({ ...selectionHandle(() => editorRef.current, text, layout, offsets), paintNow: paint }), [text, layout, offsets, paint]);
 
   const labelCss = useMemo(() => labelStylesheet(schema.labels), [schema]);
   return (

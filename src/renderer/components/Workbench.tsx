@@ -99,19 +99,28 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
       return;
     }
     let lastId: string | null = null;
-    const ok = report(session.update((doc) => {
-      let next = doc;
-      for (const r of ranges) {
-        const created = addSpan(next, loaded.article.text, r.start, r.end, name);
-        next = created.doc;
-        lastId = created.span.id;
+    let edited: LayerDoc | null = null;
+    // The new span is painted at once; React renders the rest (side panel, list counts) after
+    // the frame that shows it.
+    startTransition(() => {
+      const ok = report(session.update((doc) => {
+        let next = doc;
+        for (const r of ranges) {
+          const created = addSpan(next, loaded.article.text, r.start, r.end, name);
+          next = created.doc;
+          lastId = created.span.id;
+        }
+        edited = next.status === 'todo' ? { ...next, status: 'in_progress' } : next;
+        return edited;
+      }));
+      if (ok) {
+        setMessage(null);
+        setSelectedId(lastId);
       }
-      return next.status === 'todo' ? { ...next, status: 'in_progress' } : next;
-    }));
-    if (ok) {
-      setMessage(null);
+    });
+    if (edited) {
       view?.clearSelection();
-      setSelectedId(lastId);
+      view?.paintNow(sortSpans((edited as LayerDoc).spans), lastId);
     }
   }, [loaded, session.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
