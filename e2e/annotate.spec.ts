@@ -35,6 +35,8 @@ test('labels a curly-quoted QUOTE and an overlapping CLAIM, keeps them over a re
   await page.getByTestId('label-CLAIM').click();
   await expect(page.getByTestId('span-item')).toHaveCount(2);
   await waitSaved(page);
+  // The article stays an editing host React does not walk on every render (see createArticleEditor).
+  await expect(page.getByTestId('article-view').locator('.article-text')).toHaveAttribute('contenteditable', 'plaintext-only');
 
   // On disk, in the tester's layer.
   const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
@@ -157,4 +159,32 @@ test('an edit made while the open article reloads is kept, not replaced by what 
   await waitSaved(page);
   const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
   expect(doc.spans.map((s) => [s.label, s.text]).sort()).toEqual([['CLAIM', 'told the Journal'], ['SPEAKER', 'an unnamed US official']]);
+});
+
+test('selects by keyboard: a caret and Shift+arrows, then a label key', async ({ page, served }) => {
+  await page.goto(served.url);
+  const id = 'articles/002_9edfdb1c8f18fd6b.txt';
+  await openArticle(page, id);
+  // Put the caret just before "an unnamed US official" (an empty selection), as a click would.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="article-view"] .article-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf('an unnamed US official');
+      if (at >= 0) {
+        window.getSelection()!.collapse(n, at);
+        return;
+      }
+    }
+    throw new Error('text not found');
+  });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'an unnamed US official'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => String(window.getSelection()))).toBe('an unnamed US official');
+  await page.keyboard.press('3');
+  await expect(page.locator('[data-testid="span-item"][data-label="SPEAKER"]')).toHaveCount(1);
+  await waitSaved(page);
+  const doc = await readJson<LayerDoc>(join(served.projectDir, 'annotations', 'tester', '002_9edfdb1c8f18fd6b.txt.json'));
+  expect(doc.spans.map((s) => [s.label, s.text])).toEqual([['SPEAKER', 'an unnamed US official']]);
 });

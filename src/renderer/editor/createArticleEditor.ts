@@ -38,7 +38,7 @@ export const ReadOnlyText = Extension.create({
  * keyboard selection working, span decorations, and clicks reported as document positions.
  */
 export function createArticleEditor(element: HTMLElement, layout: TextLayout, onClickPos: (pos: number) => void, a11y: { className: string; label: string }): Editor {
-  return new Editor({
+  const editor = new Editor({
     element,
     extensions: [Document, Paragraph, Text, ReadOnlyText, SpanDecorations.configure({ onClickPos })],
     content: layout.toDocJson(),
@@ -50,4 +50,11 @@ export function createArticleEditor(element: HTMLElement, layout: TextLayout, on
       attributes: { class: a11y.className, 'aria-label': a11y.label, 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
     },
   });
+  // React saves the selection of a focused element whose contentEditable is "true" before every
+  // commit, walking all of its DOM to count characters (about 10 ms on a long article with its
+  // spans, on every render while the article has focus). "plaintext-only" is an editing host all
+  // the same (caret, keyboard selection, focus), which React does not walk; ProseMirror sets the
+  // attribute only when its own value changes, so this stays.
+  editor.view.dom.setAttribute('contenteditable', 'plaintext-only');
+  return editor;
 }
