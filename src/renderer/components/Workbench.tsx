@@ -19,7 +19,7 @@ import { isLabelKey } from '../state/shortcuts';
 import { useSuggestions } from '../state/useSuggestions';
 import { SuggestionPanel } from './SuggestionPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
-import { readPlace, updatePlace } from '../state/windowPlace';
+import { articleToOpen, readPlace, updatePlace } from '../state/windowPlace';
 
 interface Props {
   client: GlossClient;
@@ -79,10 +79,8 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
 
   useEffect(() => {
     if (currentId !== null) return;
-    // The article this window had open before a reload, else the first one.
-    const remembered = readPlace(project.path).article;
-    const first = project.articles.find((a) => a.id === remembered && a.loadable) ?? project.articles.find((a) => a.loadable);
-    if (first) void open(first.id);
+    const first = articleToOpen(project.articles, readPlace(project.path).article);
+    if (first) void open(first);
   }, [project, currentId, open]);
 
   const report = (problem: string | null) => {
@@ -93,7 +91,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
   const label = useCallback((name: string, wholeLines = false) => {
     if (!loaded) return;
     const view = viewRef.current;
-    const ranges = wholeLines ? view?.selectedLines() ?? [] : [view?.selection(altSelection.current)].filter((r): r is { start: number; end: number } => !!r);
+    const ranges = view?.labelRanges(wholeLines, altSelection.current) ?? [];
     if (ranges.length === 0) {
       setMessage('Select some text first, then press a label key.');
       return;

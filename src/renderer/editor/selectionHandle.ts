@@ -16,6 +16,8 @@ export interface SelectionHandle {
   selection(exact: boolean): CpRange | null;
   /** Each whole line the selection (or the caret) touches, as code point ranges. */
   selectedLines(): CpRange[];
+  /** What a label key labels: each whole line touched (`wholeLines`), else the selection (none when empty). */
+  labelRanges(wholeLines: boolean, exact: boolean): CpRange[];
   clearSelection(): void;
   focus(): void;
 }
@@ -30,7 +32,7 @@ export function selectionHandle(editor: () => Editor | null, text: string, layou
     return { from: layout.posToOffset(Math.min(anchor, head)), to: layout.posToOffset(Math.max(anchor, head)) };
   };
   const toCp = (r: { from: number; to: number }) => ({ start: offsets.toCodePoint(r.from), end: offsets.toCodePoint(r.to) });
-  return {
+  const handle: SelectionHandle = {
     selection(exact) {
       const sel = visibleRange();
       if (!sel || sel.from === sel.to) return null;
@@ -41,6 +43,11 @@ export function selectionHandle(editor: () => Editor | null, text: string, layou
       const range = visibleRange();
       return range ? touchedLines(text, layout.lineStarts, layout.lineEnds, range.from, range.to).map(toCp) : [];
     },
+    labelRanges(wholeLines, exact) {
+      if (wholeLines) return handle.selectedLines();
+      const range = handle.selection(exact);
+      return range ? [range] : [];
+    },
     clearSelection() {
       const e = editor();
       if (e) e.commands.setTextSelection(e.state.selection.to);
@@ -50,4 +57,5 @@ export function selectionHandle(editor: () => Editor | null, text: string, layou
       editor()?.view.focus();
     },
   };
+  return handle;
 }

@@ -18,7 +18,7 @@ import { KIND_COLORS, KIND_TEXT, compareSegments } from './compareSegments';
 import { Dashboard } from './Dashboard';
 import { DisagreementList } from './DisagreementList';
 import './review.css';
-import { readPlace, updatePlace } from '../state/windowPlace';
+import { articleToOpen, readPlace, updatePlace } from '../state/windowPlace';
 
 interface Props {
   client: GlossClient;
@@ -116,10 +116,8 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
 
   useEffect(() => {
     if (currentId !== null) return;
-    // The article this window reviewed before a reload, else the first one.
-    const remembered = readPlace(project.path).reviewArticle;
-    const first = project.articles.find((a) => a.id === remembered && a.loadable) ?? project.articles.find((a) => a.loadable);
-    if (first) void open(first.id);
+    const first = articleToOpen(project.articles, readPlace(project.path).reviewArticle);
+    if (first) void open(first);
   }, [project.articles, currentId, open]);
 
   useEffect(() => {
@@ -188,7 +186,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   const labelSelection = useCallback((name: string, wholeLines: boolean) => {
     if (!loaded || !ready || !adjudicable) return;
     const view = viewRef.current;
-    const ranges = wholeLines ? view?.selectedLines() ?? [] : [view?.selection(false)].filter((r): r is { start: number; end: number } => !!r);
+    const ranges = view?.labelRanges(wholeLines, false) ?? [];
     if (ranges.length === 0) {
       setMessage('Select some text first, then press a label key to add it to gold.');
       return;

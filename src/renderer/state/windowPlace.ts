@@ -37,3 +37,8 @@ export function updatePlace(projectPath: string, change: Partial<WindowPlace>): 
     // Storage unavailable: a reload starts fresh.
   }
 }
+
+/** The article to open first: the one this window had open before a reload, else the first loadable one. */
+export function articleToOpen(articles: readonly { id: string; loadable: boolean }[], remembered: string | null): string | null {
+  return (articles.find((a) => a.id === remembered && a.loadable) ?? articles.find((a) => a.loadable))?.id ?? null;
+}
