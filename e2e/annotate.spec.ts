@@ -111,7 +111,8 @@ test('a label key pressed the instant text is selected labels that text, also wh
   await openArticle(page, id);
 
   // Select and press 3 (SPEAKER) in one task, before the editor has seen the selection change.
-  await selectAndPress(page, 'an unnamed US official', '3');
+  // The status line says at once that the edit is not saved yet ("Saved" means on disk).
+  expect(await selectAndPress(page, 'an unnamed US official', '3')).toBe('Unsaved changes');
   await expect(page.getByTestId('span-item')).toHaveCount(1);
   await expect(page.locator('[data-testid="span-item"][data-label="SPEAKER"]')).toHaveCount(1);
 

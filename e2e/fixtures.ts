@@ -85,10 +85,11 @@ export async function selectText(page: Page, needle: string, occurrence = 0, vie
 
 /**
  * Selects as selectText does and, when `key` is given, presses it in the same task: before the
- * page has had any chance to react to the new selection (the fastest a user could be).
+ * page has had any chance to react to the new selection (the fastest a user could be). Returns
+ * what the save status said right after the key's own updates (null without a key).
  */
-export async function selectAndPress(page: Page, needle: string, key: string | null, occurrence = 0, view: 'article-view' | 'compare-view' = 'article-view'): Promise<void> {
-  const found = await page.evaluate(({ needle, key, occurrence, view }) => {
+export async function selectAndPress(page: Page, needle: string, key: string | null, occurrence = 0, view: 'article-view' | 'compare-view' = 'article-view'): Promise<string | null> {
+  const found = await page.evaluate(async ({ needle, key, occurrence, view }) => {
     const root = document.querySelector(`[data-testid="${view}"] .article-text`);
     if (!root) return `no ${view}`;
     // Walk text nodes, building the visible text with its node positions.
@@ -114,10 +115,13 @@ export async function selectAndPress(page: Page, needle: string, key: string | n
     const a = locate(at, false);
     const b = locate(at + needle.length, true);
     window.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
-    if (key) (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    return 'ok';
+    if (!key) return { ok: true, status: null };
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    await new Promise((resolve) => queueMicrotask(() => resolve(null)));
+    return { ok: true, status: document.querySelector('[data-testid="save-state"]')?.textContent ?? null };
   }, { needle, key, occurrence, view });
-  expect(found).toBe('ok');
+  expect(typeof found === 'string' ? found : 'ok').toBe('ok');
+  return typeof found === 'string' ? null : found.status;
 }
 
 /** Waits until the UI says everything is saved. */

@@ -12,8 +12,11 @@ import { createArticleEditor } from '../editor/createArticleEditor';
 import { labelStylesheet } from '../editor/spanStyle';
 
 export interface ArticleViewHandle extends SelectionHandle {
-  /** Paints these spans (sorted as the `spans` prop is) with this one selected, now, before React renders. */
-  paintNow(spans: Span[], selectedId: string | null): void;
+  /**
+   * Paints these spans (sorted as the `spans` prop is) with this one selected, now, before React
+   * renders; with `clearSelection`, drops the text selection in the same editor update.
+   */
+  paintNow(spans: Span[], selectedId: string | null, clearSelection?: boolean): void;
 }
 
 interface Props {
@@ -79,13 +82,13 @@ export const ArticleView = forwardRef<ArticleViewHandle, Props>(function Article
   const latest = useRef({ schema, highlightIds });
   latest.current = { schema, highlightIds };
   const dispatched = useRef<DecorationSet | null>(null);
-  const paint = useCallback((spans: Span[], selectedId: string | null) => {
+  const paint = useCallback((spans: Span[], selectedId: string | null, clearSelection = false) => {
     const editor = editorRef.current;
     if (!editor) return;
     const set = painter.update(editor.state.doc, spans, latest.current.schema, selectedId, latest.current.highlightIds);
-    if (set === dispatched.current) return;
+    if (set === dispatched.current && !clearSelection) return;
     dispatched.current = set;
-    setDecorations(editor.view, spanDecorationsKey, set);
+    setDecorations(editor.view, spanDecorationsKey, set, clearSelection);
   }, [painter]);
   useEffect(() => paint(spans, selectedId), [paint, spans, schema, selectedId, highlightIds]);
 

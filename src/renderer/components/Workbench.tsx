@@ -19,6 +19,7 @@ import { isLabelKey } from '../state/shortcuts';
 import { useSuggestions } from '../state/useSuggestions';
 import { SuggestionPanel } from './SuggestionPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
+import { SaveStatusView } from './SaveStatusView';
 import { articleToOpen, readPlace, updatePlace } from '../state/windowPlace';
 
 interface Props {
@@ -116,10 +117,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         setSelectedId(lastId);
       }
     });
-    if (edited) {
-      view?.clearSelection();
-      view?.paintNow(sortSpans((edited as LayerDoc).spans), lastId);
-    }
+    if (edited) view?.paintNow(sortSpans((edited as LayerDoc).spans), lastId, true);
   }, [loaded, session.update]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const remove = useCallback((id: string) => {
@@ -337,7 +335,6 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
     if (currentId) await open(currentId);
   };
 
-  const saveState = session.saveState;
   return (
     <div className="workbench">
       <header className="toolbar">
@@ -351,9 +348,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         <button onClick={() => setGuidelinesOpen((o) => !o)} aria-pressed={guidelinesOpen}>Guidelines</button>
         {onReview && <button onClick={() => void Promise.resolve(session.flush()).then(onReview)}>Review…</button>}
         <button onClick={() => setDialog('help')} aria-label="Keyboard shortcuts">?</button>
-        <span className={`save-state save-${saveState.kind}`} data-testid="save-state" role="status">
-          {saveState.kind === 'saved' ? 'Saved' : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveState.message}`}
-        </span>
+        <SaveStatusView status={session.saveStatus} />
       </header>
       {project.problems.length > 0 && (
         <div className="problems" role="alert">

@@ -32,13 +32,16 @@ export function visibleSelection(view: EditorView): { anchor: number; head: numb
 /**
  * Replaces the decorations held under `key`. The transaction also carries the visible selection:
  * repainting rewraps the text nodes a DOM selection sits in, and a selection the editor had not
- * yet read would be lost with them.
+ * yet read would be lost with them. With `collapse`, the selection is dropped instead (a caret
+ * at its end, no DOM range), in the same transaction.
  */
-export function setDecorations(view: EditorView, key: PluginKey<DecorationSet>, set: DecorationSet): void {
+export function setDecorations(view: EditorView, key: PluginKey<DecorationSet>, set: DecorationSet, collapse = false): void {
   const tr = view.state.tr.setMeta(key, set);
   const { anchor, head } = visibleSelection(view);
-  if (anchor !== tr.selection.anchor || head !== tr.selection.head) tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)));
+  if (collapse) tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(anchor, head))));
+  else if (anchor !== tr.selection.anchor || head !== tr.selection.head) tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)));
   view.dispatch(tr);
+  if (collapse) view.dom.ownerDocument.getSelection()?.removeAllRanges();
 }
 
 function decorationPlugin(key: PluginKey<DecorationSet>, props: Plugin['props'] = {}): Plugin<DecorationSet> {

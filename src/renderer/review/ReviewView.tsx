@@ -17,6 +17,7 @@ import type { CompareViewHandle } from './CompareView';
 import { KIND_COLORS, KIND_TEXT, compareSegments } from './compareSegments';
 import { Dashboard } from './Dashboard';
 import { DisagreementList } from './DisagreementList';
+import { SaveStatusView } from '../components/SaveStatusView';
 import './review.css';
 import { articleToOpen, readPlace, updatePlace } from '../state/windowPlace';
 
@@ -304,7 +305,6 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
   }, [project.articles, rankByDisagreement, byArticle]);
   const titles = useMemo(() => new Map(project.articles.map((a) => [a.id, a.title])), [project.articles]);
   const figures = currentId ? byArticle.get(currentId) : undefined;
-  const saveState = gold.saveState;
   const sortedGold = useMemo(() => (goldSpans ? sortSpans(goldSpans) : []), [goldSpans]);
   const color = (label: string) => project.schema.labels.find((l) => l.name === label)?.color ?? '#999999';
 
@@ -332,9 +332,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
             ))}
           </fieldset>
         </details>
-        <span className={`save-state save-${saveState.kind}`} data-testid="save-state" role="status" title="The gold layer">
-          {saveState.kind === 'saved' ? 'Saved' : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveState.message}`}
-        </span>
+        <SaveStatusView status={gold.saveStatus} title="The gold layer" />
         <button onClick={() => void Promise.resolve(gold.flush()).then(onClose)}>Back to annotating</button>
       </header>
       {!enough && <p className="message review-note" role="alert">Choose at least two layers to compare{candidates.length < 2 ? ': this project has fewer than two annotators\' layers so far (import them with gloss import, or annotate under another name)' : ''}.</p>}

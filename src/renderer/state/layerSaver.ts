@@ -2,6 +2,25 @@ import type { LayerDoc } from '../../common/model';
 
 export type SaveState = { kind: 'saved'; at?: string } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
+/**
+ * The save state as a small external store. A status element reads it with useSyncExternalStore,
+ * so it changes at once even when the edit that caused it renders as a deferred transition:
+ * "Saved" never shows while an edit is still waiting to be written.
+ */
+export class SaveStatus {
+  private state: SaveState = { kind: 'saved' };
+  private readonly listeners = new Set<() => void>();
+  readonly get = (): SaveState => this.state;
+  readonly set = (state: SaveState): void => {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  };
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
 /** Longest time an edit waits before it is written. */
 export const SAVE_DELAY_MS = 300;
 

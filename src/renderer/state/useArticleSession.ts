@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleContent } from '../../common/api';
 import type { LayerDoc } from '../../common/model';
 import { emptyLayerDoc } from '../../common/model';
@@ -6,8 +6,7 @@ import { LayerHistory } from '../../common/layerHistory';
 import { OffsetMap } from '../../common/offsets';
 import type { GlossClient } from '../api/client';
 import { ClientError } from '../api/client';
-import { LayerSaver } from './layerSaver';
-import type { SaveState } from './layerSaver';
+import { LayerSaver, SaveStatus } from './layerSaver';
 
 export interface Loaded {
   article: ArticleContent;
@@ -24,7 +23,7 @@ export interface Loaded {
  */
 export function useArticleSession(client: GlossClient, layer: string, onDocChange: (doc: LayerDoc) => void, lockedBy: string | null = null) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const saveStatus = useMemo(() => new SaveStatus(), []);
   const [error, setError] = useState<string | null>(null);
   const saver = useRef<LayerSaver | null>(null);
   const histories = useRef(new Map<string, LayerHistory>());
@@ -67,8 +66,8 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
         recoverable = e instanceof ClientError && (e.code === 'CORRUPT_FILE' || e.code === 'NEWER_FORMAT');
       }
       if (superseded()) return;
-      saver.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, setSaveState);
-      setSaveState({ kind: 'saved' });
+      saver.current = new LayerSaver(async (d) => (await client.saveLayer(id, layer, d)).savedAt, saveStatus.set);
+      saveStatus.set({ kind: 'saved' });
       setLoaded({ article, doc: { ...doc, sha256: article.sha256 }, readOnly, recoverable });
     } catch (e) {
       if (superseded()) return;
@@ -133,5 +132,5 @@ export function useArticleSession(client: GlossClient, layer: string, onDocChang
     return () => window.removeEventListener('beforeunload', beforeUnload);
   }, []);
 
-  return { loaded, saveState, error, open, update, dirty: () => saver.current?.dirty ?? false, undo: () => step('undo'), redo: () => step('redo'), flush: () => saver.current?.flush(), resetHistories };
+  return { loaded, saveStatus, error, open, update, dirty: () => saver.current?.dirty ?? false, undo: () => step('undo'), redo: () => step('redo'), flush: () => saver.current?.flush(), resetHistories };
 }
