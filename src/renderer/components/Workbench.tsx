@@ -15,7 +15,7 @@ import { FindBar } from './FindBar';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SchemaEditor } from './SchemaEditor';
 import { useArticleSession } from '../state/useArticleSession';
-import { isLabelKey } from '../state/shortcuts';
+import { handleUndoKeys, isLabelKey } from '../state/shortcuts';
 import { useSuggestions } from '../state/useSuggestions';
 import { SuggestionPanel } from './SuggestionPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
@@ -199,17 +199,7 @@ export function Workbench({ client, project, layer, onProjectChange, onCloseProj
         return;
       }
       if (dialog || target.closest('input, select, textarea, [role="dialog"]')) return;
-      if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        if (!(e.shiftKey ? session.redo() : session.undo())) setMessage(e.shiftKey ? 'Nothing to redo' : 'Nothing to undo');
-        else setMessage(null);
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        if (!session.redo()) setMessage('Nothing to redo');
-        return;
-      }
+      if (handleUndoKeys(e, session, setMessage)) return;
       if (mod || e.altKey) return;
       const byKey = project.schema.labels.find((l) => isLabelKey(e, l.key));
       if (byKey) {

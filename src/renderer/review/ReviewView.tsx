@@ -10,7 +10,7 @@ import { SCORE_KEYS, SCORE_TITLES, formatScore } from '../../common/review/forma
 import { addSpan, removeSpan, sortSpans } from '../../common/spanOps';
 import type { GlossClient } from '../api/client';
 import { excerpt } from '../components/SpanPanel';
-import { isLabelKey } from '../state/shortcuts';
+import { handleUndoKeys, isLabelKey } from '../state/shortcuts';
 import { useArticleSession } from '../state/useArticleSession';
 import { CompareView } from './CompareView';
 import type { CompareViewHandle } from './CompareView';
@@ -227,17 +227,7 @@ export function ReviewView({ client, project, onProjectChange, onClose }: Props)
       const target = e.target instanceof Element ? e.target : document.body;
       if (target.closest('input, select, textarea, [role="dialog"]')) return;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        if (!(e.shiftKey ? gold.redo() : gold.undo())) setMessage(e.shiftKey ? 'Nothing to redo' : 'Nothing to undo');
-        else setMessage(null);
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        if (!gold.redo()) setMessage('Nothing to redo');
-        return;
-      }
+      if (handleUndoKeys(e, gold, setMessage)) return;
       if (mod) return;
       if (e.altKey) {
         if (!currentItem) return;

@@ -32,3 +32,25 @@ export function isLabelKey(event: KeyboardEvent, key: string): boolean {
   // With Shift, "4" arrives as "$": fall back to the physical key.
   return /^[0-9]$/.test(k) ? event.code === `Digit${k}` || event.code === `Numpad${k}` : event.code === `Key${k.toUpperCase()}`;
 }
+
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, in the workbench and the review screen
+ * alike. Returns whether the key was one of them (it is then handled); `say` gets the message to
+ * show, or null to clear it.
+ */
+export function handleUndoKeys(e: KeyboardEvent, history: { undo(): boolean; redo(): boolean }, say: (message: string | null) => void): boolean {
+  if (!(e.ctrlKey || e.metaKey)) return false;
+  const key = e.key.toLowerCase();
+  if (key === 'z') {
+    e.preventDefault();
+    if (!(e.shiftKey ? history.redo() : history.undo())) say(e.shiftKey ? 'Nothing to redo' : 'Nothing to undo');
+    else say(null);
+    return true;
+  }
+  if (key === 'y') {
+    e.preventDefault();
+    if (!history.redo()) say('Nothing to redo');
+    return true;
+  }
+  return false;
+}
